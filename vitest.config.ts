@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['core/**/*.test.ts', 'language-server/**/*.test.ts', 'test/**/*.test.ts'],
+    // The machine has two cores; more workers only thrash.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+  },
+});
