@@ -24,6 +24,12 @@ export interface TaskSettings {
   globalFilter: string | null;
   /** Treat `[X]` as done, the way Obsidian renders it (Tasks does not, by default). */
   upperXIsDone: boolean;
+  /** Tasks' setting: put a recurring task's next occurrence below the completed line (default: above). */
+  recurrenceOnNextLine?: boolean;
+  /** Tasks' setting: the next occurrence of a recurring task drops its scheduled date. */
+  removeScheduledDateOnRecurrence?: boolean;
+  /** Tasks' setting: new tasks (and next occurrences) get `➕ today`. */
+  setCreatedDate?: boolean;
 }
 
 export type FieldKey =
@@ -89,6 +95,8 @@ export interface Task {
   heading: string | null;
   /** Zero-based line of the nearest ancestor list item that is a task (indentation), or null. */
   indentParentLine: number | null;
+  /** Code tasks only: `alice` in `TODO(alice): …`. */
+  owner?: string | null;
 }
 
 /**
