@@ -6,5 +6,7 @@ export default defineConfig({
     // The machine has two cores; more workers only thrash.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // CLI tests run the shipped bundle: build it once first.
+    globalSetup: ['test/support/globalSetup.ts'],
   },
 });

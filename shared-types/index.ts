@@ -88,6 +88,9 @@ export interface TaskJson {
   blocking: boolean;
   /** Where the task came from: a markdown checkbox or a code comment such as `// TODO`. */
   source: 'markdown' | 'code';
+  /** Code tasks: the keyword (`TODO`, `FIXME`, …) and the owner of `TODO(owner): …`; null for markdown. */
+  keyword: string | null;
+  owner: string | null;
   /** Rolled up from subtasks: done / total over the whole subtree, or null without subtasks. */
   progress: { done: number; total: number } | null;
 }

@@ -1,0 +1,132 @@
+import type { Diagnostic } from '../../shared-types/index.js';
+import { decodeNote } from '../markdown/decode.js';
+import { parseNote } from '../markdown/parseNote.js';
+import type { ParsedNote } from '../markdown/types.js';
+import { tasksFromNote } from '../tasks/extractTasks.js';
+import { buildTaskIndex } from '../tasks/taskIndex.js';
+import { taskFieldDiagnostics } from '../tasks/taskDiagnostics.js';
+import type { Task, TaskIndex, TaskSettings } from '../tasks/types.js';
+import { contentHash } from '../text/hash.js';
+import { codeTasksFromText } from './codeTasks.js';
+import { fileKindOf, type FileKind } from './fileKind.js';
+
+export interface WorkspaceFile {
+  path: string;
+  kind: FileKind;
+  text: string;
+  /** Content hash of `text`: the version edits are computed against. */
+  version: string;
+  /** Parsed structure for markdown notes; null for code and other files. */
+  note: ParsedNote | null;
+  tasks: Task[];
+  /** Problems found in this file alone (decoding, frontmatter, task fields). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The only owner of state in the core: files come in, parsed notes, tasks and the task index
+ * come out. Each file is parsed on its own, so a change costs that file; the cross-file task
+ * index is rebuilt lazily on the next read.
+ */
+export class Workspace {
+  private readonly byPath = new Map<string, WorkspaceFile>();
+  private index: TaskIndex | null = null;
+
+  constructor(private settings: TaskSettings) {}
+
+  get taskSettings(): TaskSettings {
+    return this.settings;
+  }
+
+  /** New settings change what counts as a task and its status: every file is read again. */
+  setSettings(settings: TaskSettings): void {
+    this.settings = settings;
+    for (const file of [...this.byPath.values()]) this.setText(file.path, file.text, file.diagnostics.filter(isDecodingProblem));
+  }
+
+  /** Adds or replaces a file from its bytes (decoding problems become diagnostics). */
+  setBytes(path: string, bytes: Uint8Array): WorkspaceFile {
+    const kind = fileKindOf(path);
+    if (kind === 'other') return this.setText(path, '', []);
+    const decoded = decodeNote(bytes);
+    const problems: Diagnostic[] = decoded.problem
+      ? [
+          {
+            path,
+            range: lineRange(decoded.problem.line ?? 0),
+            severity: 'warning',
+            code: decoded.problem.code,
+            message: decoded.problem.message,
+          },
+        ]
+      : [];
+    return this.setText(path, decoded.text, problems, decoded.hadBom);
+  }
+
+  /** Adds or replaces a file from its text. */
+  setText(path: string, text: string, extraDiagnostics: Diagnostic[] = [], hadBom = false): WorkspaceFile {
+    const kind = fileKindOf(path);
+    let note: ParsedNote | null = null;
+    let tasks: Task[] = [];
+    if (kind === 'markdown') {
+      note = parseNote(path, text);
+      if (hadBom) note.hadBom = true;
+      tasks = tasksFromNote(note, this.settings);
+    } else if (kind === 'code') {
+      tasks = codeTasksFromText(path, text, this.settings);
+    }
+    const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? []), ...tasks.flatMap(taskFieldDiagnostics)];
+    const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
+    this.byPath.set(path, file);
+    this.index = null;
+    return file;
+  }
+
+  remove(path: string): void {
+    if (this.byPath.delete(path)) this.index = null;
+  }
+
+  rename(from: string, to: string): void {
+    const file = this.byPath.get(from);
+    if (!file) return;
+    this.byPath.delete(from);
+    this.setText(to, file.text, file.diagnostics.filter(isDecodingProblem).map((d) => ({ ...d, path: to })), file.note?.hadBom ?? false);
+  }
+
+  file(path: string): WorkspaceFile | undefined {
+    return this.byPath.get(path);
+  }
+
+  files(): IterableIterator<WorkspaceFile> {
+    return this.byPath.values();
+  }
+
+  taskIndex(): TaskIndex {
+    if (!this.index) {
+      const tasks: Task[] = [];
+      for (const path of [...this.byPath.keys()].sort()) tasks.push(...this.byPath.get(path)!.tasks);
+      this.index = buildTaskIndex(tasks);
+    }
+    return this.index;
+  }
+
+  /** Every diagnostic: per file, then the cross-file ones (cycles, duplicate ids, …). */
+  diagnostics(): Diagnostic[] {
+    const perFile = [...this.byPath.values()].flatMap((f) => f.diagnostics);
+    return [...perFile, ...this.taskIndex().diagnostics].sort(
+      (a, b) => compare(a.path, b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+  }
+}
+
+function isDecodingProblem(d: Diagnostic): boolean {
+  return d.code === 'binary-file' || d.code === 'invalid-utf8' || d.code === 'file-too-large';
+}
+
+function lineRange(line: number) {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+import type { Diagnostic } from '../../../shared-types/index.js';
+import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
+import { parseCommandArgs } from '../args.js';
+
+/** `path:line:column severity code message`, one-based like every compiler's output. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.code}  ${d.message}`;
+}
+
+export function diagnosticJson(d: Diagnostic) {
+  return {
+    path: d.path,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+}
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', args, { json: { type: 'boolean' }, 'global-filter': { type: 'boolean' } });
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length > 0) throw new UserError('check: expected one directory, e.g. scriptorium check ./vault');
+  const workspace = await loadWorkspace(dir, { useGlobalFilter: values['global-filter'] === true });
+  const diagnostics = workspace.diagnostics();
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(diagnostics.map(diagnosticJson), null, 2)}\n`);
+  } else if (diagnostics.length === 0) {
+    process.stdout.write('No problems found.\n');
+  } else {
+    for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    process.stdout.write(`\n${diagnostics.length} problem(s), ${errors} error(s).\n`);
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

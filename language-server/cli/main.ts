@@ -1,0 +1,41 @@
+import { UserError } from '../node/loadWorkspace.js';
+import { checkCommand } from './commands/check.js';
+import { demoCommand } from './commands/demo.js';
+import { taskCommand } from './commands/task.js';
+import { tasksCommand } from './commands/tasks.js';
+import { usage } from './usage.js';
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  tasks: tasksCommand,
+  task: taskCommand,
+  check: checkCommand,
+  demo: demoCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) throw new UserError(`Unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}, help.`);
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UserError) {
+      process.stderr.write(`scriptorium: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`scriptorium: unexpected error: ${message}\nPlease report it; set SCRIPTORIUM_DEBUG=1 for details.\n`);
+    if (process.env.SCRIPTORIUM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  },
+);
