@@ -4,7 +4,7 @@ import { defaultTaskSettings, settingsFromTasksPluginData } from '../../core/tas
 import type { TaskSettings } from '../../core/tasks/types.js';
 import { fileKindOf } from '../../core/workspace/fileKind.js';
 import { Workspace } from '../../core/workspace/workspace.js';
-import { listWorkspaceFiles, maxFileBytes, readBytes } from './readWorkspaceFiles.js';
+import { listWorkspaceFiles, maxFileBytes, readWorkspaceFile } from './readWorkspaceFiles.js';
 
 export class UserError extends Error {}
 
@@ -43,19 +43,20 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const workspace = new Workspace(await loadTaskSettings(root, options));
   const files = await listWorkspaceFiles(root, (p) => fileKindOf(p) !== 'other');
   for (const file of files) {
-    if (file.size > maxFileBytes) {
-      workspace.setText(file.path, '', [
-        {
-          path: file.path,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 'warning',
-          code: 'file-too-large',
-          message: `Skipped: ${(file.size / 1048576).toFixed(0)} MB is more than the ${maxFileBytes / 1048576} MB a note or source file may have.`,
-        },
-      ]);
+    const result = readWorkspaceFile(file);
+    if ('bytes' in result) {
+      workspace.setBytes(result.file.path, result.bytes);
       continue;
     }
-    workspace.setBytes(file.path, await readBytes(file));
+    workspace.setText(result.file.path, '', [
+      {
+        path: result.file.path,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'warning',
+        code: 'file-too-large',
+        message: `Skipped: ${(result.tooLarge / 1048576).toFixed(0)} MB is more than the ${maxFileBytes / 1048576} MB a note or source file may have.`,
+      },
+    ]);
   }
   return workspace;
 }

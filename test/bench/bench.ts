@@ -1,6 +1,6 @@
 // `npm run bench`: throughput and latency figures as JSON, each beside the floor of a plain read.
-import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeNote } from '../../core/markdown/decode.js';
@@ -23,7 +23,7 @@ function percentile(sorted: number[], p: number): number {
 async function readAll(root: string) {
   const files = await listWorkspaceFiles(root, (p) => p.endsWith('.md'));
   const started = performance.now();
-  const contents = await Promise.all(files.map((f) => readFile(f.absolute)));
+  const contents = files.map((f) => readFileSync(f.absolute));
   const readMs = performance.now() - started;
   const bytes = contents.reduce((sum, c) => sum + c.byteLength, 0);
   return { files, contents, readMs, bytes };
