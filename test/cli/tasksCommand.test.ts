@@ -82,6 +82,13 @@ describe('scriptorium tasks as a tree and with a query', () => {
     expect(found.every((d) => !d.startsWith('Collect requirements'))).toBe(true);
   });
 
+  it('prints group headings once per change, like Tasks', () => {
+    const run = runCli(['tasks', sampleVault, '--query', 'not done\ngroup by folder\ngroup by priority']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/^## Projects\/$/gm)).toHaveLength(1);
+    expect(run.stdout).toMatch(/^## Projects\/\n### Highest priority\nProjects\/Website relaunch.md\n {2}\[ \] Launch/m);
+  });
+
   it('refuses a query it does not understand, in one line', () => {
     const run = runCli(['tasks', sampleVault, '--query', 'due befor tomorrow']);
     expect(run.code).toBe(2);
