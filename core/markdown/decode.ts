@@ -25,6 +25,9 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
 const Decoder = (globalThis as unknown as { TextDecoder: ScriptoriumTextDecoderConstructor }).TextDecoder;
+// One decoder for every file (it keeps no state between calls made without `stream`).
+// ignoreBOM keeps a second BOM as content: only the first one is an encoding mark.
+const decoder = new Decoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Bad bytes must never stop indexing: the note is still read, with a located problem to show. */
 export function decodeNote(bytes: Uint8Array, options: DecodeOptions = {}): DecodedNote {
@@ -42,19 +45,17 @@ export function decodeNote(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = hadBom ? 3 : 0;
   const sniffEnd = Math.min(bytes.length, start + BINARY_SNIFF_BYTES);
-  for (let i = start; i < sniffEnd; i++) {
-    if (bytes[i] === 0) {
-      return {
-        text: '',
-        hadBom,
-        problem: { code: 'binary-file', message: 'File looks binary (it contains a NUL byte); it was not indexed.' },
-      };
-    }
+  if (bytes.subarray(start, sniffEnd).indexOf(0) >= 0) {
+    return {
+      text: '',
+      hadBom,
+      problem: { code: 'binary-file', message: 'File looks binary (it contains a NUL byte); it was not indexed.' },
+    };
   }
   const body = bytes.subarray(start);
-  // ignoreBOM keeps a second BOM as content: only the first one is an encoding mark.
-  const text = new Decoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
-  const bad = firstInvalidUtf8Byte(body);
+  const text = decoder.decode(body);
+  // Every invalid byte decodes to U+FFFD, so a text without one needs no byte-by-byte check.
+  const bad = text.indexOf('\uFFFD') < 0 ? -1 : firstInvalidUtf8Byte(body);
   if (bad < 0) return { text, hadBom, problem: null };
   const line = lineOfByte(body, bad);
   return {

@@ -1,5 +1,6 @@
 import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic } from '../../shared-types/index.js';
+import { readSimpleFrontmatter } from './simpleFrontmatter.js';
 import type { Frontmatter, Line } from './types.js';
 
 /**
@@ -30,11 +31,12 @@ export interface FrontmatterReading {
 export function readFrontmatter(path: string, lines: readonly Line[]): FrontmatterReading {
   const endLine = findFrontmatterEnd(lines);
   if (endLine < 0) return { frontmatter: null, diagnostics: [] };
-  let yamlText = '';
-  for (let i = 1; i < endLine; i++) yamlText += lines[i]!.text + '\n';
   const diagnostics: Diagnostic[] = [];
   let data: Record<string, unknown> | null = null;
-  if (yamlText.trim() === '') data = {};
+  const simple = readSimpleFrontmatter(lines, 1, endLine);
+  const yamlText = simple === undefined ? frontmatterText(lines, endLine) : '';
+  if (simple !== undefined) data = simple;
+  else if (yamlText.trim() === '') data = {};
   else {
     try {
       const doc = parseDocument(yamlText);
@@ -83,6 +85,12 @@ export function readFrontmatter(path: string, lines: readonly Line[]): Frontmatt
     },
     diagnostics,
   };
+}
+
+function frontmatterText(lines: readonly Line[], endLine: number): string {
+  let yamlText = '';
+  for (let i = 1; i < endLine; i++) yamlText += lines[i]!.text + '\n';
+  return yamlText;
 }
 
 function firstSentence(message: string): string {

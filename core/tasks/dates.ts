@@ -1,16 +1,27 @@
 // Calendar dates as `YYYY-MM-DD` strings, computed in UTC so no time zone can shift a day.
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 
 /** True for a real calendar date written `YYYY-MM-DD` (`2022-02-30` and `2022-13-01` are not). */
 export function isValidIsoDate(text: string): boolean {
-  const m = isoDate.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  // By hand rather than by regex: every date field of every task is checked on load.
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return false;
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by `count` ASCII digits at `at`, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 export function daysInMonth(year: number, month: number): number {

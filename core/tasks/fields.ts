@@ -1,6 +1,7 @@
 // Fields in a task's body: Tasks' emoji signifiers and Dataview inline fields, read anywhere in
 // the body and both at once. Independent of markdown so code comments can use it too.
 import type { DateField, Priority } from '../../shared-types/index.js';
+import { collapsedSlice, isJsWhitespace } from '../text/whitespace.js';
 import { isValidIsoDate } from './dates.js';
 import { isValidRecurrence } from './recurrence.js';
 import type { FieldKey, FieldOccurrence, TaskSettings } from './types.js';
@@ -90,23 +91,109 @@ const emojiKey = new Map<string, FieldKey>([
 export const idPattern = /^[A-Za-z0-9_-]+$/;
 const priorityNames = new Set<string>(['highest', 'high', 'medium', 'normal', 'low', 'lowest']);
 
-// One scanner over the body: code spans, inline-field openers, and every signifier.
-const scanner = /`+|[[(]|📅|📆|🗓|⏳|⌛|🛫|➕|✅|❌|🔁|🏁|🆔|⛔|🔺|⏫|🔼|🔽|⏬/gu;
-// Values after an emoji (after the optional U+FE0F and zero or more spaces), matched sticky.
-const dateValue = /\d{4}-\d{2}-\d{2}(?!\d)/y;
-const recurrenceValue = /[a-zA-Z0-9, !]+/y;
-const wordValue = /[a-zA-Z]+/y;
-const idValue = /[a-zA-Z0-9_-]+/y;
-const idListValue = /[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+)*/y;
-const dataviewOpen = /[[(] *([A-Za-z][A-Za-z0-9_-]*)::/y;
-const blockIdPattern = /(^|\s)\^([A-Za-z0-9-]+)\s*$/;
-// Tasks' tag characters (anything but these), with any whitespace ending a tag.
-const tagPattern = /(^|\s)#([^\s!@#$%^&*(),.?":{}|<>]+)/g;
+// Scanning is by hand, not by regex: it runs over every task line of a vault, and a global
+// regex with 19 alternatives plus sticky value regexes allocated a match array per token.
+// Every signifier by code point; `priority` marks the priority emoji (they carry no value).
+type Signifier = FieldKey;
+const signifiers = new Map<number, Signifier>();
+for (const [emoji, key] of emojiKey) signifiers.set(emoji.codePointAt(0)!, key);
+for (const emoji of emojiPriority.keys()) signifiers.set(emoji.codePointAt(0)!, 'priority');
+/** No signifier starts below this code unit (backticks and brackets are checked apart). */
+const lowestSignifierUnit = Math.min(...[...signifiers.keys()].map((cp) => (cp > 0xffff ? 0xd800 : cp)));
 
-function stickyMatch(pattern: RegExp, text: string, at: number): string | null {
-  pattern.lastIndex = at;
-  const m = pattern.exec(text);
-  return m ? m[0] : null;
+const BACKTICK = 96;
+
+function isLeadSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isTrailSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+const SPACE = 0x20;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `[A-Za-z0-9_-]`: id characters, and the rest of a Dataview key. */
+function isIdChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 || c === 45;
+}
+
+/** `[a-zA-Z0-9, !]`: what a recurrence rule is written with. */
+function isRecurrenceChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 44 || c === SPACE || c === 33;
+}
+
+/** End of the run of `accept` characters from `at` (at itself when there is none). */
+function runEnd(text: string, at: number, accept: (c: number) => boolean): number {
+  while (at < text.length && accept(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** `\d{4}-\d{2}-\d{2}(?!\d)` at `at`: the end of the date, or -1. */
+function dateValueEnd(text: string, at: number): number {
+  for (let k = 0; k < 10; k++) {
+    const c = text.charCodeAt(at + k);
+    if (k === 4 || k === 7 ? c !== 45 : !isDigit(c)) return -1;
+  }
+  return isDigit(text.charCodeAt(at + 10)) ? -1 : at + 10;
+}
+
+/** `[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+)*` at `at`: the end of the id list, or -1. */
+function idListEnd(text: string, at: number): number {
+  let end = runEnd(text, at, isIdChar);
+  if (end === at) return -1;
+  for (;;) {
+    let k = runEnd(text, end, (c) => c === SPACE);
+    if (text.charCodeAt(k) !== 44) return end;
+    k = runEnd(text, k + 1, (c) => c === SPACE);
+    const next = runEnd(text, k, isIdChar);
+    if (next === k) return end;
+    end = next;
+  }
+}
+
+/** The end of the value a signifier for `key` takes at `at` (after its spaces), or -1 when there is none. */
+function emojiValueEnd(key: FieldKey, text: string, at: number): number {
+  switch (key) {
+    case 'due':
+    case 'scheduled':
+    case 'start':
+    case 'created':
+    case 'done':
+    case 'cancelled':
+      return dateValueEnd(text, at);
+    case 'recurrence': {
+      let end = runEnd(text, at, isRecurrenceChar);
+      while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
+      return end > at ? end : -1;
+    }
+    case 'onCompletion': {
+      const end = runEnd(text, at, isLetter);
+      return end > at ? end : -1;
+    }
+    case 'id': {
+      const end = runEnd(text, at, isIdChar);
+      return end > at ? end : -1;
+    }
+    default:
+      return idListEnd(text, at);
+  }
+}
+
+/** `[ *key::` or `( *key::` at `open`: the end of the `::` and the key, or null. */
+function dataviewOpenAt(text: string, open: number): { end: number; name: string } | null {
+  const nameStart = runEnd(text, open + 1, (c) => c === SPACE);
+  if (!isLetter(text.charCodeAt(nameStart))) return null;
+  const nameEnd = runEnd(text, nameStart + 1, isIdChar);
+  if (text.charCodeAt(nameEnd) !== 58 || text.charCodeAt(nameEnd + 1) !== 58) return null;
+  return { end: nameEnd + 2, name: text.slice(nameStart, nameEnd) };
 }
 
 function skipSpaces(text: string, at: number): number {
@@ -121,7 +208,7 @@ function codeSpanEnd(text: string, at: number, length: number): number {
     const j = text.indexOf('`', i);
     if (j < 0) return -1;
     let k = j;
-    while (text[k] === '`') k++;
+    while (text.charCodeAt(k) === BACKTICK) k++;
     if (k - j === length) return k;
     i = k;
   }
@@ -129,81 +216,100 @@ function codeSpanEnd(text: string, at: number, length: number): number {
 
 /** The column of the bracket closing the one at `open`, nesting counted, or -1. */
 function closingBracket(text: string, open: number): number {
-  const opener = text[open];
-  const closer = opener === '[' ? ']' : ')';
+  const opener = text.charCodeAt(open);
+  const closer = opener === 91 ? 93 : 41;
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (c === opener) depth++;
     else if (c === closer && --depth === 0) return i;
   }
   return -1;
 }
 
-/** Every field in `text` from column `from`, in order; `skip` collects code spans and foreign inline fields. */
-export function scanFields(text: string, from: number, skip: Array<[number, number]> = []): FieldOccurrence[] {
-  const fields: FieldOccurrence[] = [];
-  scanner.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = scanner.exec(text)) !== null) {
-    const token = m[0];
-    const at = m.index;
-    if (token.startsWith('`')) {
-      const end = codeSpanEnd(text, at, token.length);
+/**
+ * Every field in `text` from column `from`, in order. `hidden` receives, as flat `start, end`
+ * pairs in column order, every range tags are not read in (code spans, foreign inline fields
+ * and the fields themselves).
+ */
+function scanBody(text: string, from: number, fields: FieldOccurrence[], hidden: number[] | null, skip: Array<[number, number]> | null): void {
+  const n = text.length;
+  let i = from;
+  // A `u` regex (which this replaces) starting inside a surrogate pair starts at the pair.
+  if (i > 0 && isTrailSurrogate(text.charCodeAt(i)) && isLeadSurrogate(text.charCodeAt(i - 1))) i--;
+  while (i < n) {
+    const at = i;
+    const c = text.charCodeAt(at);
+    if (c === BACKTICK) {
+      let runEndAt = at + 1;
+      while (text.charCodeAt(runEndAt) === BACKTICK) runEndAt++;
+      const length = runEndAt - at;
+      const end = codeSpanEnd(text, at, length);
       // A run of backticks with no matching run is literal text.
       if (end < 0) {
-        scanner.lastIndex = at + token.length;
+        i = runEndAt;
         continue;
       }
-      skip.push([at, end]);
-      scanner.lastIndex = end;
+      hidden?.push(at, end);
+      skip?.push([at, end]);
+      i = end;
       continue;
     }
-    if (token === '[' || token === '(') {
-      dataviewOpen.lastIndex = at;
-      const open = dataviewOpen.exec(text);
+    if (c === 91 || c === 40) {
+      i = at + 1;
+      const open = dataviewOpenAt(text, at);
       if (open === null) continue;
       const close = closingBracket(text, at);
       if (close < 0) continue;
-      const key = open[0];
-      const name = open[1]!;
-      const fieldKey = keyByDataviewName.get(name.toLowerCase());
+      const fieldKey = keyByDataviewName.get(open.name.toLowerCase());
+      i = close + 1;
+      hidden?.push(at, close + 1);
       if (fieldKey === undefined) {
         // Someone else's inline field: nothing inside it is ours.
-        skip.push([at, close + 1]);
-        scanner.lastIndex = close + 1;
+        skip?.push([at, close + 1]);
         continue;
       }
-      let valueStart = at + key.length;
+      let valueStart = open.end;
       let valueEnd = close;
-      while (valueStart < valueEnd && /\s/.test(text[valueStart]!)) valueStart++;
-      while (valueEnd > valueStart && /\s/.test(text[valueEnd - 1]!)) valueEnd--;
+      while (valueStart < valueEnd && isJsWhitespace(text.charCodeAt(valueStart))) valueStart++;
+      while (valueEnd > valueStart && isJsWhitespace(text.charCodeAt(valueEnd - 1))) valueEnd--;
       fields.push({ key: fieldKey, format: 'dataview', start: at, end: close + 1, value: text.slice(valueStart, valueEnd), valueStart, valueEnd });
-      scanner.lastIndex = close + 1;
       continue;
     }
-    let after = at + token.length;
+    if (c < lowestSignifierUnit) {
+      i = at + 1;
+      continue;
+    }
+    const codePoint = isLeadSurrogate(c) ? text.codePointAt(at)! : c;
+    const key = signifiers.get(codePoint);
+    if (key === undefined) {
+      i = at + 1;
+      continue;
+    }
+    const tokenEnd = at + (codePoint > 0xffff ? 2 : 1);
+    i = tokenEnd;
+    let after = tokenEnd;
     if (text.charCodeAt(after) === 0xfe0f) after++;
-    const priority = emojiPriority.get(token);
-    if (priority !== undefined) {
+    if (key === 'priority') {
       fields.push({ key: 'priority', format: 'emoji', start: at, end: after, value: text.slice(at, after), valueStart: at, valueEnd: after });
-      scanner.lastIndex = after;
+      hidden?.push(at, after);
+      i = after;
       continue;
     }
-    const key = emojiKey.get(token)!;
     const valueStart = skipSpaces(text, after);
-    let value: string | null;
-    if ((dateFields as readonly string[]).includes(key)) value = stickyMatch(dateValue, text, valueStart);
-    else if (key === 'recurrence') value = stickyMatch(recurrenceValue, text, valueStart)?.trimEnd() || null;
-    else if (key === 'onCompletion') value = stickyMatch(wordValue, text, valueStart);
-    else if (key === 'id') value = stickyMatch(idValue, text, valueStart);
-    else value = stickyMatch(idListValue, text, valueStart);
+    const valueEnd = emojiValueEnd(key, text, valueStart);
     // A signifier without a value of its shape is prose (`📅 <% tp.date %>`, `✅ Whole`).
-    if (value === null) continue;
-    const valueEnd = valueStart + value.length;
-    fields.push({ key, format: 'emoji', start: at, end: valueEnd, value, valueStart, valueEnd });
-    scanner.lastIndex = valueEnd;
+    if (valueEnd < 0) continue;
+    fields.push({ key, format: 'emoji', start: at, end: valueEnd, value: text.slice(valueStart, valueEnd), valueStart, valueEnd });
+    hidden?.push(at, valueEnd);
+    i = valueEnd;
   }
+}
+
+/** Every field in `text` from column `from`, in order; `skip` collects code spans and foreign inline fields. */
+export function scanFields(text: string, from: number, skip: Array<[number, number]> = []): FieldOccurrence[] {
+  const fields: FieldOccurrence[] = [];
+  scanBody(text, from, fields, null, skip);
   return fields;
 }
 
@@ -225,8 +331,10 @@ export function isValidFieldValue(key: FieldKey, value: string): boolean {
       return /^(keep|delete)$/i.test(value);
     case 'id':
       return idPattern.test(value);
-    case 'dependsOn':
-      return splitIds(value).every((id) => idPattern.test(id)) && splitIds(value).length > 0;
+    case 'dependsOn': {
+      const ids = splitIds(value);
+      return ids.every((id) => idPattern.test(id)) && ids.length > 0;
+    }
     case 'role':
     case 'parent':
       return value.trim() !== '';
@@ -268,25 +376,26 @@ export function parseTaskBody(lineText: string, bodyStart: number, _settings?: T
   };
   const start = Math.max(0, Math.min(bodyStart, lineText.length));
   let bodyEnd = lineText.length;
-  const block = blockIdPattern.exec(lineText.slice(start));
+  const block = trailingBlockId(lineText, start);
   if (block) {
-    const idStart = start + block.index + block[1]!.length;
-    result.blockId = block[2]!;
-    result.blockIdRange = { start: start + block.index, idStart, end: lineText.length };
-    bodyEnd = idStart;
+    result.blockId = lineText.slice(block.idStart + 1, block.idEnd);
+    result.blockIdRange = { start: block.start, idStart: block.idStart, end: lineText.length };
+    bodyEnd = block.idStart;
   }
-  const body = lineText.slice(0, bodyEnd);
-  const skip: Array<[number, number]> = [];
-  const fields = scanFields(body, start, skip);
+  const body = bodyEnd === lineText.length ? lineText : lineText.slice(0, bodyEnd);
+  const fields: FieldOccurrence[] = [];
+  const hidden: number[] = [];
+  scanBody(body, start, fields, hidden, null);
   result.fields = fields;
 
-  const seen = new Set<FieldKey>();
+  let seen = 0;
   for (const field of fields) {
-    if (seen.has(field.key)) {
+    const bit = 1 << fieldKeyBit[field.key];
+    if (seen & bit) {
       if (!result.duplicates.includes(field.key)) result.duplicates.push(field.key);
       continue;
     }
-    seen.add(field.key);
+    seen |= bit;
     const valid = isValidFieldValue(field.key, field.value);
     if (!valid) result.invalid.push(field.key);
     switch (field.key) {
@@ -316,35 +425,67 @@ export function parseTaskBody(lineText: string, bodyStart: number, _settings?: T
     }
   }
 
-  // Description and tags: the body with fields (and the block id) taken out.
+  // Description: the body with fields (and the block id) taken out, whitespace collapsed. The
+  // pieces between fields are tidied one by one, which is the same as tidying their join.
   let description = '';
   let cursor = start;
-  for (const field of fields) {
-    description += body.slice(cursor, field.start) + ' ';
-    cursor = field.end;
+  for (let k = 0; k <= fields.length; k++) {
+    const piece = collapsedSlice(body, cursor, k < fields.length ? fields[k]!.start : body.length);
+    if (piece !== '') description = description === '' ? piece : `${description} ${piece}`;
+    if (k < fields.length) cursor = fields[k]!.end;
   }
-  description += body.slice(cursor);
-  result.description = description.replace(/\s+/g, ' ').trim();
-
-  const masked = maskRanges(body, start, [...skip, ...fields.map((f): [number, number] => [f.start, f.end])]);
-  for (const m of masked.matchAll(tagPattern)) result.tags.push(m[2]!);
+  result.description = description;
+  result.tags = tagsOutside(body, start, hidden);
   return result;
 }
 
-/** The body from `start` with the given ranges blanked out (so tags inside them are not seen). */
-function maskRanges(text: string, start: number, ranges: Array<[number, number]>): string {
-  let out = '';
-  let cursor = start;
-  for (const [a, b] of ranges.filter(([a]) => a >= start).sort((x, y) => x[0] - y[0])) {
-    if (a < cursor) {
-      if (b > cursor) {
-        out += ' '.repeat(b - cursor);
-        cursor = b;
-      }
-      continue;
-    }
-    out += text.slice(cursor, a) + ' '.repeat(b - a);
-    cursor = b;
+/** Bit positions for a set of field keys kept in one number. */
+const fieldKeyBit: Record<FieldKey, number> = Object.fromEntries(Object.keys(dataviewKey).map((key, i) => [key, i])) as Record<FieldKey, number>;
+
+/** `\s^id\s*$` at the end of the body (or `^id` at its very start): Obsidian's block reference. */
+function trailingBlockId(lineText: string, start: number): { start: number; idStart: number; idEnd: number } | null {
+  let idEnd = lineText.length;
+  while (idEnd > start && isJsWhitespace(lineText.charCodeAt(idEnd - 1))) idEnd--;
+  let k = idEnd;
+  while (k > start && isBlockIdChar(lineText.charCodeAt(k - 1))) k--;
+  if (k === idEnd || k - 1 < start || lineText.charCodeAt(k - 1) !== 94 /* ^ */) return null;
+  const caret = k - 1;
+  if (caret === start) return { start: caret, idStart: caret, idEnd };
+  if (!isJsWhitespace(lineText.charCodeAt(caret - 1))) return null;
+  return { start: caret - 1, idStart: caret, idEnd };
+}
+
+function isBlockIdChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 45;
+}
+
+/** ASCII characters that end a Tasks tag (whitespace ends one too): `!@#$%^&*(),.?":{}|<>`. */
+const tagStops = new Uint8Array(128);
+for (const ch of '!@#$%^&*(),.?":{}|<>') tagStops[ch.charCodeAt(0)] = 1;
+
+function isTagBodyChar(c: number): boolean {
+  return c < 128 ? tagStops[c] === 0 && !isJsWhitespace(c) : !isJsWhitespace(c);
+}
+
+/**
+ * Tasks' tags (`(^|\s)#([^\s!@#$%^&*(),.?":{}|<>]+)`) in the body from `start`, outside the
+ * `hidden` ranges, which read as blanks: a `#` right after one follows whitespace.
+ */
+function tagsOutside(body: string, start: number, hidden: readonly number[]): string[] {
+  const tags: string[] = [];
+  // Ranges starting before `start` (a field found from inside a surrogate pair) were never blanked.
+  let first = 0;
+  while (first < hidden.length && hidden[first]! < start) first += 2;
+  let r = first; // the first hidden range that ends after the current `#`
+  for (let k = body.indexOf('#', start); k >= 0; k = body.indexOf('#', k + 1)) {
+    while (r < hidden.length && hidden[r + 1]! <= k) r += 2;
+    if (r < hidden.length && hidden[r]! <= k) continue; // inside a hidden range
+    const afterHidden = r > first && hidden[r - 1] === k;
+    if (k !== start && !afterHidden && !isJsWhitespace(body.charCodeAt(k - 1))) continue;
+    const limit = r < hidden.length ? hidden[r]! : body.length;
+    let j = k + 1;
+    while (j < limit && isTagBodyChar(body.charCodeAt(j))) j++;
+    if (j > k + 1) tags.push(body.slice(k + 1, j));
   }
-  return out + text.slice(cursor);
+  return tags;
 }

@@ -75,7 +75,8 @@ export class Workspace {
     } else if (kind === 'code') {
       tasks = codeTasksFromText(path, text, this.settings);
     }
-    const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? []), ...tasks.flatMap(taskFieldDiagnostics)];
+    const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? [])];
+    for (const task of tasks) if (mayHaveFieldDiagnostics(task)) diagnostics.push(...taskFieldDiagnostics(task));
     const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
     this.byPath.set(path, file);
     this.index = null;
@@ -117,6 +118,17 @@ export class Workspace {
       (a, b) => compare(a.path, b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
   }
+}
+
+/**
+ * Field diagnostics come only from invalid values or a key given twice; most tasks have
+ * neither, and skipping them saves an array and a map per task on every load.
+ */
+function mayHaveFieldDiagnostics(task: Task): boolean {
+  if (task.invalid.length > 0) return true;
+  const fields = task.fields;
+  for (let i = 1; i < fields.length; i++) for (let j = 0; j < i; j++) if (fields[i]!.key === fields[j]!.key) return true;
+  return false;
 }
 
 function isDecodingProblem(d: Diagnostic): boolean {

@@ -1,6 +1,6 @@
 // `npm run bench`: throughput and latency figures as JSON, each beside the floor of a plain read.
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeNote } from '../../core/markdown/decode.js';
@@ -94,8 +94,8 @@ async function main() {
     if (existsSync(root)) parse.push(await parseThroughput(corpus, root));
     else process.stderr.write(`[skip] ${root} not found: corpus benchmark skipped.\n`);
   }
-  const generated = path.join(os.tmpdir(), 'scriptorium-bench-10k');
-  await rm(generated, { recursive: true, force: true });
+  // A private folder: a fixed name raced with other benchmarks on the machine (one run read another's half-written vault).
+  const generated = await mkdtemp(path.join(os.tmpdir(), 'scriptorium-bench-'));
   const noteCount = Number(process.env.BENCH_NOTES ?? 10_000);
   await generateVault(generated, noteCount);
   parse.push(await parseThroughput(`generated-${noteCount}`, generated));
