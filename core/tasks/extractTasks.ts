@@ -1,5 +1,5 @@
 import type { ParsedNote } from '../markdown/types.js';
-import { parseTaskBody } from './fields.js';
+import { assembleTask, parseTaskBody } from './fields.js';
 import { statusFor } from './statuses.js';
 import { bodyColumn, parseTaskLine } from './taskLine.js';
 import type { Task, TaskSettings } from './types.js';
@@ -15,32 +15,20 @@ export function taskFromLine(path: string, line: number, lineText: string, setti
   if (!parts || !passesGlobalFilter(parts.body, settings)) return null;
   const bodyStart = bodyColumn(parts);
   const body = parseTaskBody(lineText, bodyStart, settings);
-  return {
+  const place = {
     path,
     line,
-    source: 'markdown',
+    source: 'markdown' as const,
     lineText,
     prefix: parts.prefix,
     marker: parts.marker,
     symbol: parts.symbol,
     status: statusFor(parts.symbol, settings),
     bodyStart,
-    description: body.description,
-    dates: body.dates,
-    invalid: body.invalid,
-    priority: body.priority,
-    recurrence: body.recurrence,
-    onCompletion: body.onCompletion,
-    id: body.id,
-    dependsOn: body.dependsOn,
-    tags: body.tags,
-    role: body.role,
-    parentId: body.parentId,
-    blockId: body.blockId,
-    fields: body.fields,
     heading: null,
     indentParentLine: null,
   };
+  return assembleTask(place, body);
 }
 
 /** The tasks of a parsed note: its checkbox list items that are task lines, with heading and indentation parent. */

@@ -4,27 +4,34 @@ import type { DateField, Priority } from '../../shared-types/index.js';
 import { collapsedSlice, isJsWhitespace } from '../text/whitespace.js';
 import { isValidIsoDate } from './dates.js';
 import { isValidRecurrence } from './recurrence.js';
-import type { FieldKey, FieldOccurrence, TaskSettings } from './types.js';
+import type { FieldKey, FieldOccurrence, Task, TaskBodyFields, TaskPlace, TaskSettings } from './types.js';
 
-export interface ParsedTaskBody {
-  description: string;
-  dates: Record<DateField, string | null>;
-  invalid: string[];
-  priority: Priority;
-  recurrence: string | null;
-  onCompletion: string | null;
-  id: string | null;
-  dependsOn: string[];
-  tags: string[];
-  role: string | null;
-  parentId: string | null;
-  blockId: string | null;
-  /** Every field as written, in order, duplicates included (the first of a key is the one that counts). */
-  fields: FieldOccurrence[];
+/** `fields` holds every field as written, in order, duplicates included (the first of a key counts). */
+export interface ParsedTaskBody extends TaskBodyFields {
   /** Keys written more than once (a `duplicate-field` diagnostic). */
   duplicates: FieldKey[];
   /** Columns of the block id including its leading whitespace (`start`) and the `^`, or null. */
   blockIdRange: { start: number; idStart: number; end: number } | null;
+}
+
+/** A task from where it sits and what its body says. */
+export function assembleTask(place: TaskPlace, body: ParsedTaskBody): Task {
+  return {
+    ...place,
+    description: body.description,
+    dates: body.dates,
+    invalid: body.invalid,
+    priority: body.priority,
+    recurrence: body.recurrence,
+    onCompletion: body.onCompletion,
+    id: body.id,
+    dependsOn: body.dependsOn,
+    tags: body.tags,
+    role: body.role,
+    parentId: body.parentId,
+    blockId: body.blockId,
+    fields: body.fields,
+  };
 }
 
 export const dateFields: readonly DateField[] = ['due', 'scheduled', 'start', 'created', 'done', 'cancelled'];

@@ -99,6 +99,15 @@ export interface Task {
   owner?: string | null;
 }
 
+/** What a task's body says: the same for a checkbox line and a TODO comment. */
+export type TaskBodyFields = Pick<
+  Task,
+  'description' | 'dates' | 'invalid' | 'priority' | 'recurrence' | 'onCompletion' | 'id' | 'dependsOn' | 'tags' | 'role' | 'parentId' | 'blockId' | 'fields'
+>;
+
+/** Where a task sits and what kind of line holds it: everything but its body's fields. */
+export type TaskPlace = Omit<Task, keyof TaskBodyFields>;
+
 /**
  * The workspace-wide view of all tasks: identity, hierarchy, dependencies, lifecycle.
  * Built by `buildTaskIndex` in core/tasks/taskIndex.ts; queries and the CLI read it.
