@@ -12,7 +12,7 @@ import {
 import { stateOf } from './lifecycle.js';
 import { isDoneType } from './statuses.js';
 import { compareDiagnostics, dependencyCycle, duplicateId, unknownDependency, walkText } from './taskIndexDiagnostics.js';
-import { resolveHierarchy, subtreeProgress, type Progress } from './taskIndexHierarchy.js';
+import { firstHolder, holdersOf, resolveHierarchy, subtreeProgress, type IdHolders, type Progress } from './taskIndexHierarchy.js';
 import type { Task, TaskIndex } from './types.js';
 
 /** `path:line` with a one-based line, the way the CLI names tasks. */
@@ -46,9 +46,7 @@ export function taskKey(task: Task): string {
 export function buildTaskIndex(input: readonly Task[]): TaskIndex {
   const tasks: readonly Task[] = [...input];
   const n = tasks.length;
-  const byTask = new Map<Task, number>();
-  for (let v = 0; v < n; v++) byTask.set(tasks[v]!, v);
-  const { sorted, at } = places(tasks);
+  const { sorted, at, unique } = places(tasks);
   const keyOfNode = (v: number) => taskKey(tasks[v]!);
   const rank = new Int32Array(n);
   sorted.forEach((v, r) => (rank[v] = r));
@@ -56,15 +54,17 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
   const diagnostics: Diagnostic[] = [];
 
   // Ids: holders by path and line; every holder after the first is a duplicate.
-  const idHolders = new Map<string, number[]>();
+  const idHolders: IdHolders = new Map();
   for (const v of sorted) {
     const id = tasks[v]!.id;
     if (id === null || id === '') continue;
     const holders = idHolders.get(id);
-    if (holders) {
-      holders.push(v);
-      diagnostics.push(duplicateId(tasks[v]!, id, keyOfNode(holders[0]!)));
-    } else idHolders.set(id, [v]);
+    if (holders === undefined) idHolders.set(id, v);
+    else {
+      if (typeof holders === 'number') idHolders.set(id, [holders, v]);
+      else holders.push(v);
+      diagnostics.push(duplicateId(tasks[v]!, id, keyOfNode(firstHolder(holders))));
+    }
   }
   const name = (v: number) => tasks[v]!.id || keyOfNode(v);
 
@@ -77,10 +77,17 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     for (const id of tasks[v]!.dependsOn) {
       if (id === '') continue;
       const holders = idHolders.get(id);
-      if (!holders) {
+      if (holders === undefined) {
         reported ??= new Set();
         if (!reported.has(id)) diagnostics.push(unknownDependency(tasks[v]!, id));
         reported.add(id);
+        continue;
+      }
+      if (typeof holders === 'number') {
+        if (lastFrom[holders] === v) continue;
+        lastFrom[holders] = v;
+        from.push(v);
+        to.push(holders);
         continue;
       }
       for (const d of holders) {
@@ -144,7 +151,22 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
   const byIdLists = new Map<string, readonly Task[]>();
   const none: readonly Task[] = Object.freeze([]);
 
-  const node = (task: Task): number => byTask.get(task) ?? at(task.path, task.line) ?? -1;
+  // Node of a task: by identity, else by place. When every place is claimed once, a task of the
+  // index is found at its own place, so the identity map is built only for a task found
+  // elsewhere (a task from outside, or one whose place changed since).
+  let byTask: Map<Task, number> | null = null;
+  const identity = (task: Task): number | undefined => {
+    if (!byTask) {
+      byTask = new Map<Task, number>();
+      for (let v = 0; v < n; v++) byTask.set(tasks[v]!, v);
+    }
+    return byTask.get(task);
+  };
+  const node = (task: Task): number => {
+    const placed = at(task.path, task.line);
+    if (unique && placed !== undefined && tasks[placed] === task) return placed;
+    return identity(task) ?? placed ?? -1;
+  };
 
   const blockersOf = (v: number): readonly Task[] => {
     let list = blockerLists.get(v);
@@ -181,7 +203,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     byId: (id) => {
       let list = byIdLists.get(id);
       if (!list) {
-        list = toTasks(idHolders.get(id) ?? []);
+        list = toTasks(holdersOf(idHolders, id));
         byIdLists.set(id, list);
       }
       return list;
@@ -194,7 +216,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     childrenOf: (task) => {
       const v = node(task);
       if (v === -1) return none;
-      return (childLists[v] ??= toTasks(hierarchy.children[v]!));
+      return (childLists[v] ??= toTasks(successors(hierarchy.children, v)));
     },
     dependenciesOf: (task) => {
       const v = node(task);
@@ -225,7 +247,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     },
     progress: (task) => {
       const v = node(task);
-      if (v === -1 || hierarchy.children[v]!.length === 0) return null;
+      if (v === -1 || hierarchy.children.offsets[v] === hierarchy.children.offsets[v + 1]) return null;
       progress ??= subtreeProgress(hierarchy, done, sorted);
       return { done: progress.done[v]!, total: progress.total[v]! };
     },
@@ -247,29 +269,57 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
 
 /**
  * Node numbers by path, then line (then input order), sorting paths once and lines as numbers;
- * and the node at a path and zero-based line (the first given, if two claim the same place).
+ * the node at a path and zero-based line (the first given, if two claim the same place); and
+ * whether every place is claimed once. Tasks arrive grouped by file, so a file's tasks are
+ * collected without a map lookup each, and a place is found by binary search over its file's
+ * lines instead of through a map per file.
  */
-function places(tasks: readonly Task[]): { sorted: number[]; at: (path: string, line: number) => number | undefined } {
+function places(tasks: readonly Task[]): { sorted: number[]; at: (path: string, line: number) => number | undefined; unique: boolean } {
   const groups = new Map<string, number[]>();
-  const lines = new Map<string, Map<number, number>>();
+  let currentPath: string | undefined;
+  let current: number[] = [];
   for (let v = 0; v < tasks.length; v++) {
     const path = tasks[v]!.path;
-    const group = groups.get(path);
-    if (group) group.push(v);
-    else groups.set(path, [v]);
+    if (path !== currentPath) {
+      currentPath = path;
+      const group = groups.get(path);
+      if (group) current = group;
+      else groups.set(path, (current = []));
+    }
+    current.push(v);
   }
   const sorted: number[] = [];
+  const lineOf: number[] = [];
+  const fileOf = new Map<string, number>();
+  const fileStart: number[] = [];
+  let unique = true;
   for (const path of [...groups.keys()].sort()) {
     const group = groups.get(path)!;
     let inOrder = true;
     for (let i = 1; i < group.length && inOrder; i++) inOrder = tasks[group[i - 1]!]!.line <= tasks[group[i]!]!.line;
     if (!inOrder) group.sort((a, b) => tasks[a]!.line - tasks[b]!.line || a - b);
-    const byLine = new Map<number, number>();
+    fileOf.set(path, fileStart.length);
+    fileStart.push(sorted.length);
     for (const v of group) {
+      const line = tasks[v]!.line;
+      if (lineOf.length > fileStart[fileStart.length - 1]! && lineOf[lineOf.length - 1] === line) unique = false;
       sorted.push(v);
-      if (!byLine.has(tasks[v]!.line)) byLine.set(tasks[v]!.line, v);
+      lineOf.push(line);
     }
-    lines.set(path, byLine);
   }
-  return { sorted, at: (path, line) => lines.get(path)?.get(line) };
+  fileStart.push(sorted.length);
+  const at = (path: string, line: number): number | undefined => {
+    const file = fileOf.get(path);
+    if (file === undefined) return undefined;
+    // The first of the file's entries with this line (lines ascending; equal lines in input order).
+    let lo = fileStart[file]!;
+    let hi = fileStart[file + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lineOf[mid]! < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < fileStart[file + 1]! && lineOf[lo] === line ? sorted[lo] : undefined;
+  };
+  return { sorted, at, unique };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../shared-types/index.js';
+import { digraph, type Digraph } from './dependencyGraph.js';
 import { parentCycle, unknownParent } from './taskIndexDiagnostics.js';
 import type { Task } from './types.js';
 
@@ -11,9 +12,24 @@ import type { Task } from './types.js';
 export interface Hierarchy {
   /** Parent node of each node, -1 for a root. */
   readonly parent: Int32Array;
-  /** Children of each node, by path and line. */
-  readonly children: readonly (readonly number[])[];
+  /** Children of each node, by path and line (compressed: no array per node). */
+  readonly children: Digraph;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The nodes carrying each id, by path and line. Nearly every id has one holder, kept as a bare
+ * node number so that indexing 50,000 ids allocates no array per id; duplicates get an array.
+ */
+export type IdHolders = Map<string, number | number[]>;
+
+export function firstHolder(holders: number | readonly number[]): number {
+  return typeof holders === 'number' ? holders : holders[0]!;
+}
+
+export function holdersOf(idHolders: IdHolders, id: string): readonly number[] {
+  const holders = idHolders.get(id);
+  return holders === undefined ? [] : typeof holders === 'number' ? [holders] : holders;
 }
 
 export interface HierarchyInput {
@@ -23,7 +39,7 @@ export interface HierarchyInput {
   /** The node at a path and zero-based line. */
   at: (path: string, line: number) => number | undefined;
   /** Nodes carrying an id, by path and line. */
-  idHolders: ReadonlyMap<string, readonly number[]>;
+  idHolders: IdHolders;
   /** Nodes by path and line. */
   sorted: readonly number[];
   rank: Int32Array;
@@ -50,17 +66,22 @@ export function resolveHierarchy(input: HierarchyInput): Hierarchy {
     const id = task.parentId;
     if (id === null || id === '') continue;
     const holders = idHolders.get(id);
-    if (!holders) {
+    if (holders === undefined) {
       diagnostics.push(unknownParent(task, id, indentParent[v] === -1 ? null : keyOf(indentParent[v]!)));
       continue;
     }
-    parent[v] = holders.find((h) => h !== v) ?? v;
+    parent[v] = typeof holders === 'number' ? holders : (holders.find((h) => h !== v) ?? v);
     viaId[v] = 1;
   }
   breakParentCycles(input, parent, indentParent, viaId, diagnostics);
-  const children: number[][] = Array.from({ length: n }, () => []);
-  for (const v of sorted) if (parent[v] !== -1) children[parent[v]!]!.push(v);
-  return { parent, children, diagnostics };
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const v of sorted) {
+    if (parent[v] === -1) continue;
+    from.push(parent[v]!);
+    to.push(v);
+  }
+  return { parent, children: digraph(n, from, to), diagnostics };
 }
 
 /**
@@ -128,7 +149,11 @@ export function subtreeProgress(hierarchy: Hierarchy, isDone: Uint8Array, sorted
   // Breadth-first from the roots: every parent comes before its children.
   const order: number[] = [];
   for (const v of sorted) if (hierarchy.parent[v] === -1) order.push(v);
-  for (let head = 0; head < order.length; head++) for (const c of hierarchy.children[order[head]!]!) order.push(c);
+  const { offsets, targets } = hierarchy.children;
+  for (let head = 0; head < order.length; head++) {
+    const v = order[head]!;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) order.push(targets[e]!);
+  }
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
     const p = hierarchy.parent[v]!;

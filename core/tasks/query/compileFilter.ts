@@ -1,18 +1,18 @@
 // FilterNode → closure, once per run: dates are resolved against `today`, regexes and
-// lower-cased needles built here, so the per-task work is a comparison or two.
+// lower-cased needles built here, so the per-task work is a comparison or two. A predicate takes
+// a task's position in `index.tasks` and reads the per-index columns (taskColumns.ts).
 
-import type { DateField } from '../../../shared-types/index.js';
-import type { Task, TaskIndex } from '../types.js';
 import { resolveDateRange, type DayRange } from './queryDates.js';
 import type { RunFacts } from './runFacts.js';
+import { MISSING } from './taskColumns.js';
 import type { DateFilterField, DateKeyword, FilterNode, FilterSpec } from './types.js';
-import { isDoneType, priorityCode } from './taskValues.js';
+import { priorityCode } from './taskValues.js';
 
-export type Predicate = (task: Task) => boolean;
+/** Whether the task at this position in `index.tasks` passes. */
+export type Predicate = (position: number) => boolean;
 
 export interface CompileContext {
   today: number;
-  index: TaskIndex;
   facts: RunFacts;
 }
 
@@ -22,22 +22,22 @@ export function compileNode(node: FilterNode, ctx: CompileContext): Predicate {
       return compileSpec(node.spec, ctx);
     case 'not': {
       const child = compileNode(node.child, ctx);
-      return (t) => !child(t);
+      return (v) => !child(v);
     }
     case 'and': {
       const l = compileNode(node.left, ctx);
       const r = compileNode(node.right, ctx);
-      return (t) => l(t) && r(t);
+      return (v) => l(v) && r(v);
     }
     case 'or': {
       const l = compileNode(node.left, ctx);
       const r = compileNode(node.right, ctx);
-      return (t) => l(t) || r(t);
+      return (v) => l(v) || r(v);
     }
     case 'xor': {
       const l = compileNode(node.left, ctx);
       const r = compileNode(node.right, ctx);
-      return (t) => l(t) !== r(t);
+      return (v) => l(v) !== r(v);
     }
   }
 }
@@ -48,7 +48,7 @@ export function dateRangeOf(spec: Extract<FilterSpec, { type: 'date' }>, today: 
 }
 
 /** Tasks' comparison for one date: missing → `ifMissing`; invalid → false (moment comparisons fail). */
-function dayTest(keyword: DateKeyword | null, range: DayRange, ifMissing: boolean): (day: number | null) => boolean {
+function dayTest(keyword: DateKeyword | null, range: DayRange, ifMissing: boolean): (day: number) => boolean {
   const { start, end } = range;
   const test = ((): ((d: number) => boolean) => {
     switch (keyword) {
@@ -67,118 +67,127 @@ function dayTest(keyword: DateKeyword | null, range: DayRange, ifMissing: boolea
     }
   })();
   // NaN (invalid date) fails every comparison by itself.
-  return (d) => (d === null ? ifMissing : test(d));
+  return (d) => (d === MISSING ? ifMissing : test(d));
 }
 
 function compileSpec(spec: FilterSpec, ctx: CompileContext): Predicate {
-  const { facts, index } = ctx;
+  const { facts } = ctx;
+  const { columns, tasks } = facts;
   switch (spec.type) {
-    case 'done':
-      return spec.done ? (t) => isDoneType(t.status.type) : (t) => !isDoneType(t.status.type);
+    case 'done': {
+      const done = columns.flag('done');
+      return spec.done ? (v) => done[v] === 1 : (v) => done[v] === 0;
+    }
     case 'statusType': {
       const { value, negate } = spec;
-      return (t) => (t.status.type === value) !== negate;
+      return (v) => (tasks[v]!.status.type === value) !== negate;
     }
     case 'date': {
       const test = dayTest(spec.keyword, dateRangeOf(spec, ctx.today), spec.field === 'start');
       if (spec.field === 'happens') {
         // Tasks: any of start, scheduled, due matches.
-        return (t) => {
-          const f = facts.of(t);
-          return (f.start !== null && test(f.start)) || (f.scheduled !== null && test(f.scheduled)) || (f.due !== null && test(f.due));
-        };
+        const start = columns.day('start');
+        const scheduled = columns.day('scheduled');
+        const due = columns.day('due');
+        return (v) => (start[v] !== MISSING && test(start[v]!)) || (scheduled[v] !== MISSING && test(scheduled[v]!)) || (due[v] !== MISSING && test(due[v]!));
       }
-      const field = spec.field;
-      return (t) => test(facts.of(t)[field]);
+      const days = columns.day(spec.field);
+      return (v) => test(days[v]!);
     }
     case 'dateExists': {
       const present = existence(spec.field, facts);
-      return spec.has ? present : (t) => !present(t);
+      return spec.has ? present : (v) => !present(v);
     }
     case 'dateInvalid': {
-      const field = spec.field;
-      return (t) => Number.isNaN(facts.of(t)[field]);
+      const days = columns.day(spec.field);
+      return (v) => Number.isNaN(days[v]);
     }
     case 'priority': {
       const code = priorityCode[spec.value];
+      const codes = columns.code('priority');
       switch (spec.op) {
         case 'is':
-          return (t) => priorityCode[t.priority] === code;
+          return (v) => codes[v] === code;
         case 'not':
-          return (t) => priorityCode[t.priority] !== code;
+          return (v) => codes[v] !== code;
         case 'above':
-          return (t) => priorityCode[t.priority] < code;
+          return (v) => codes[v]! < code;
         case 'below':
-          return (t) => priorityCode[t.priority] > code;
+          return (v) => codes[v]! > code;
       }
       break;
     }
     case 'recurring':
-      return spec.recurring ? (t) => t.recurrence !== null : (t) => t.recurrence === null;
+      return spec.recurring ? (v) => tasks[v]!.recurrence !== null : (v) => tasks[v]!.recurrence === null;
     case 'text': {
       const negate = spec.op.includes('not');
-      let matches: (value: string) => boolean;
       if (spec.regex) {
         const re = new RegExp(spec.regex.source, spec.regex.flags.replace(/[gy]/g, ''));
-        matches = (v) => re.test(v);
-      } else {
-        const needle = spec.value.toLocaleLowerCase();
-        matches = (v) => v.toLocaleLowerCase().includes(needle);
+        const matches = (s: string) => re.test(s);
+        if (spec.field === 'tags') {
+          const tags = columns.hashTags();
+          return (v) => tags[v]!.some(matches) !== negate;
+        }
+        const values = facts.text(spec.field);
+        return (v) => re.test(values[v]!) !== negate;
       }
+      // Values are lower-cased once per index (taskColumns), the needle once per run.
+      const needle = spec.value.toLocaleLowerCase();
       if (spec.field === 'tags') {
-        return (t) => facts.of(t).hashTags.some(matches) !== negate;
+        const tags = columns.lowerHashTags();
+        const matches = (s: string) => s.includes(needle);
+        return (v) => tags[v]!.some(matches) !== negate;
       }
-      const read = facts.textReader(spec.field);
-      return (t) => matches(read(t)) !== negate;
+      const values = facts.lowerText(spec.field);
+      return (v) => values[v]!.includes(needle) !== negate;
     }
     case 'hasTags':
-      return spec.has ? (t) => t.tags.length > 0 : (t) => t.tags.length === 0;
-    case 'blocked':
-      return spec.blocked ? (t) => index.isBlocked(t) : (t) => !index.isBlocked(t);
-    case 'blocking':
-      return spec.blocking ? (t) => index.isBlocking(t) : (t) => !index.isBlocking(t);
+      return spec.has ? (v) => tasks[v]!.tags.length > 0 : (v) => tasks[v]!.tags.length === 0;
+    case 'blocked': {
+      const blocked = columns.flag('blocked');
+      return spec.blocked ? (v) => blocked[v] === 1 : (v) => blocked[v] === 0;
+    }
+    case 'blocking': {
+      const blocking = columns.flag('blocking');
+      return spec.blocking ? (v) => blocking[v] === 1 : (v) => blocking[v] === 0;
+    }
     case 'hasId':
-      return spec.has ? (t) => !!t.id : (t) => !t.id;
+      return spec.has ? (v) => !!tasks[v]!.id : (v) => !tasks[v]!.id;
     case 'hasDependsOn':
-      return spec.has ? (t) => t.dependsOn.length > 0 : (t) => t.dependsOn.length === 0;
+      return spec.has ? (v) => tasks[v]!.dependsOn.length > 0 : (v) => tasks[v]!.dependsOn.length === 0;
     case 'roleIs': {
       const wanted = spec.value.replace(/^@/, '').toLocaleLowerCase();
       const negate = spec.negate;
-      return (t) => ((t.role ?? '').replace(/^@/, '').toLocaleLowerCase() === wanted) !== negate;
+      return (v) => ((tasks[v]!.role ?? '').replace(/^@/, '').toLocaleLowerCase() === wanted) !== negate;
     }
     case 'hasRole':
-      return spec.has ? (t) => !!t.role : (t) => !t.role;
+      return spec.has ? (v) => !!tasks[v]!.role : (v) => !tasks[v]!.role;
     case 'state': {
       const { value, negate } = spec;
-      return (t) => (index.state(t) === value) !== negate;
+      const states = columns.states();
+      return (v) => (states[v] === value) !== negate;
     }
     case 'ready': {
-      let ready: Set<Task> | null = null;
-      return (t) => (ready ??= new Set(index.ready())).has(t);
+      const ready = columns.flag('ready');
+      return (v) => ready[v] === 1;
     }
-    case 'excludeSubItems':
-      return (t) => !isSubItem(t, index);
+    case 'excludeSubItems': {
+      const subItem = columns.flag('subItem');
+      return (v) => subItem[v] === 0;
+    }
   }
   return () => false;
 }
 
 function existence(field: DateFilterField, facts: RunFacts): Predicate {
-  if (field === 'happens') return (t) => t.dates.start !== null || t.dates.scheduled !== null || t.dates.due !== null;
-  const f: DateField = field;
-  return (t) => facts.of(t)[f] !== null;
+  const { tasks, columns } = facts;
+  if (field === 'happens') {
+    return (v) => {
+      const dates = tasks[v]!.dates;
+      return dates.start !== null || dates.scheduled !== null || dates.due !== null;
+    };
+  }
+  const days = columns.day(field);
+  return (v) => days[v] !== MISSING;
 }
 
-/**
- * Tasks: a markdown task is a sub-item when indented (after any blockquote `>` and one space).
- * We also drop tasks the index gives a parent task (code tasks, `[parent:: id]`).
- */
-export function isSubItem(task: Task, index: TaskIndex): boolean {
-  if (task.source === 'markdown') {
-    const indentation = task.prefix;
-    if (indentation !== '') {
-      const lastQuote = indentation.lastIndexOf('>');
-      if (lastQuote === -1 || !/^ ?$/.test(indentation.slice(lastQuote + 1))) return true;
-    }
-  }
-  return index.parentOf(task) !== null;
-}

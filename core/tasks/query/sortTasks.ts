@@ -1,41 +1,19 @@
 // Sorting: the user's `sort by` lines, then Tasks' default order (status type, urgency, due,
-// priority, path). Keys are computed once per task (decorate–sort–undecorate), so a sort over
-// 50,000 tasks costs n log n cheap comparisons, not n log n date parses or urgency sums.
+// priority, path). Every key becomes an integer rank per task — ranks that depend only on the
+// index are computed once per index (sortRanks.ts, kept in taskColumns) — and a stable counting
+// sort orders the tasks key by key (radixOrder.ts). Ties keep the order the tasks came in.
 
 import type { TaskState } from '../../../shared-types/index.js';
-import type { Task, TaskIndex } from '../types.js';
+import { radixOrder } from './radixOrder.js';
 import type { RunFacts } from './runFacts.js';
-import { cleanDescription, collator, isDoneType, priorityCode, statusTypeOrder } from './taskValues.js';
+import { memoRanks, numericRanks, textRanks, type Ranks } from './sortRanks.js';
+import type { TextColumn } from './taskColumns.js';
 import type { SortField } from './types.js';
 
 export interface SortSpec {
   field: SortField;
   reverse: boolean;
   tagIndex: number;
-}
-
-type Key = number | string | [number, string];
-
-interface KeyedSorter {
-  key: (task: Task) => Key;
-  compare: (a: Key, b: Key) => number;
-  sign: 1 | -1;
-}
-
-const numeric = (a: Key, b: Key): number => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
-const text = (a: Key, b: Key): number => collator.compare(a as string, b as string);
-const rankThenText = (a: Key, b: Key): number => {
-  const [ra, ta] = a as [number, string];
-  const [rb, tb] = b as [number, string];
-  if (ra !== rb) return ra - rb;
-  return ra === 0 ? collator.compare(ta, tb) : 0;
-};
-
-/** Tasks' compareByDate as a number: invalid first, then days ascending, missing last. */
-function dateKey(day: number | null): number {
-  if (day === null) return Infinity;
-  if (Number.isNaN(day)) return -Infinity;
-  return day;
 }
 
 export const stateOrder: Record<TaskState, number> = {
@@ -48,6 +26,14 @@ export const stateOrder: Record<TaskState, number> = {
   Cancelled: 6,
 };
 
+export const defaultSorts: SortSpec[] = [
+  { field: 'status.type', reverse: false, tagIndex: 1 },
+  { field: 'urgency', reverse: false, tagIndex: 1 },
+  { field: 'due', reverse: false, tagIndex: 1 },
+  { field: 'priority', reverse: false, tagIndex: 1 },
+  { field: 'path', reverse: false, tagIndex: 1 },
+];
+
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -57,104 +43,163 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-function keyed(spec: SortSpec, facts: RunFacts, index: TaskIndex): KeyedSorter {
-  const sign = spec.reverse ? -1 : 1;
-  const k = (key: (t: Task) => Key, compare: (a: Key, b: Key) => number): KeyedSorter => ({ key, compare, sign });
+/** Ranks over the whole index, read at the sorted positions. */
+function atPositions(global: Ranks, positions: Int32Array): Ranks {
+  const ranks = new Int32Array(positions.length);
+  for (let s = 0; s < positions.length; s++) ranks[s] = global.ranks[positions[s]!]!;
+  return { ranks, count: global.count };
+}
+
+/** Small non-negative integer keys (codes, flags) as ranks. */
+function codes(read: (position: number) => number, count: number, positions: Int32Array): Ranks {
+  const ranks = new Int32Array(positions.length);
+  for (let s = 0; s < positions.length; s++) ranks[s] = read(positions[s]!);
+  return { ranks, count };
+}
+
+/** Tasks' compareByDate: invalid first, then days ascending, missing (MISSING = Infinity) last. */
+function dateRanks(days: Float64Array): Ranks {
+  const keys = new Float64Array(days.length);
+  for (let v = 0; v < days.length; v++) keys[v] = Number.isNaN(days[v]) ? -Infinity : days[v]!;
+  return numericRanks(keys);
+}
+
+/**
+ * Collator order of a text column. Index-wide ranks serve every run unless two distinct strings
+ * compare equal: then the order between them depends on which came first among the tasks being
+ * sorted, so those runs rank their own strings.
+ */
+function textKey(column: TextColumn, facts: RunFacts, positions: Int32Array): Ranks {
+  const global = memoRanks(facts.columns, `text:${column}:${facts.globalFilter ?? ''}`, () => textRanks(facts.text(column), false));
+  if (!global.ties) return atPositions(global, positions);
+  const values = facts.text(column);
+  const subset: string[] = [];
+  for (let s = 0; s < positions.length; s++) subset.push(values[positions[s]!]!);
+  return textRanks(subset, false);
+}
+
+/** Tasks' tag sort: the n-th tag in collator order, then tasks with fewer tags, then none. */
+function tagRanks(facts: RunFacts, n: number): Ranks {
+  const tags = facts.columns.hashTags();
+  const picked: string[] = [];
+  for (const list of tags) if (list.length >= n) picked.push(list[n - 1]!);
+  const text = textRanks(picked, true);
+  const ranks = new Int32Array(tags.length);
+  let next = 0;
+  for (let v = 0; v < tags.length; v++) {
+    const count = tags[v]!.length;
+    ranks[v] = count === 0 ? text.count + 1 : count < n ? text.count : text.ranks[next++]!;
+  }
+  return { ranks, count: text.count + 2 };
+}
+
+/** Tasks with a role first, in collator order, then those without. */
+function roleRanks(facts: RunFacts): Ranks {
+  const tasks = facts.tasks;
+  const roles: string[] = [];
+  for (const t of tasks) if (t.role) roles.push(t.role);
+  const text = textRanks(roles, true);
+  const ranks = new Int32Array(tasks.length);
+  let next = 0;
+  for (let v = 0; v < tasks.length; v++) ranks[v] = tasks[v]!.role ? text.ranks[next++]! : text.count;
+  return { ranks, count: text.count + 1 };
+}
+
+/** Urgency is highest first; it depends on `today`, so its ranks are kept per day (a few days). */
+function urgencyRanks(facts: RunFacts): Ranks {
+  const byDay = memoRanks(facts.columns, 'urgency', () => new Map<number, Ranks>());
+  let ranks = byDay.get(facts.today);
+  if (!ranks) {
+    const ascending = numericRanks(facts.urgency());
+    const last = ascending.count - 1;
+    for (let v = 0; v < ascending.ranks.length; v++) ascending.ranks[v] = last - ascending.ranks[v]!;
+    ranks = ascending;
+    if (byDay.size >= 4) byDay.delete(byDay.keys().next().value!);
+    byDay.set(facts.today, ranks);
+  }
+  return ranks;
+}
+
+function ranksOf(spec: SortSpec, facts: RunFacts, positions: Int32Array): Ranks {
+  const { columns, tasks } = facts;
+  const memo = <T>(key: string, compute: () => T) => memoRanks(columns, key, compute);
   switch (spec.field) {
-    case 'status':
-      return k((t) => (isDoneType(t.status.type) ? 1 : 0), numeric);
-    case 'status.type':
-      return k((t) => statusTypeOrder[t.status.type], numeric);
+    case 'status': {
+      const done = columns.flag('done');
+      return codes((v) => done[v]!, 2, positions);
+    }
+    case 'status.type': {
+      const order = columns.code('statusType');
+      return codes((v) => order[v]!, 7, positions);
+    }
     case 'status.name':
-      return k((t) => t.status.name, text);
+      return textKey('status.name', facts, positions);
     case 'due':
     case 'scheduled':
     case 'start':
     case 'created':
     case 'done':
-    case 'cancelled': {
+    case 'cancelled':
+    case 'happens': {
       const field = spec.field;
-      return k((t) => dateKey(facts.of(t)[field]), numeric);
+      return atPositions(memo(`day:${field}`, () => dateRanks(columns.day(field))), positions);
     }
-    case 'happens':
-      return k((t) => dateKey(facts.of(t).happens), numeric);
-    case 'priority':
-      return k((t) => priorityCode[t.priority], numeric);
+    case 'priority': {
+      const priority = columns.code('priority');
+      return codes((v) => priority[v]!, 6, positions);
+    }
     case 'urgency':
-      return k((t) => -facts.of(t).urgency, numeric);
+      return atPositions(urgencyRanks(facts), positions);
     case 'description':
-      return k((t) => cleanDescription(t.description, facts.globalFilter), text);
+      return textKey('sortDescription', facts, positions);
     case 'path':
-      return k((t) => t.path, text);
     case 'filename':
-      return k((t) => facts.of(t).filename, text);
     case 'heading':
-      return k((t) => t.heading ?? '', text);
     case 'id':
-      return k((t) => t.id ?? '', text);
+      return textKey(spec.field, facts, positions);
     case 'tag': {
       const n = spec.tagIndex;
-      return k((t) => {
-        const tags = facts.of(t).hashTags;
-        if (tags.length === 0) return [2, ''];
-        if (tags.length < n) return [1, ''];
-        return [0, tags[n - 1]!];
-      }, rankThenText);
+      return atPositions(memo(`tag:${n}`, () => tagRanks(facts, n)), positions);
     }
     case 'recurring':
-      return k((t) => (t.recurrence !== null ? 0 : 1), numeric);
+      return codes((v) => (tasks[v]!.recurrence !== null ? 0 : 1), 2, positions);
     case 'random': {
       // Stable within a day, different the next (Tasks hashes the description with the date).
       const day = String(facts.today);
-      return k((t) => fnv1a(`${day}:${t.description}`), numeric);
+      const hashes = new Float64Array(positions.length);
+      for (let s = 0; s < positions.length; s++) hashes[s] = fnv1a(`${day}:${tasks[positions[s]!]!.description}`);
+      return numericRanks(hashes);
     }
     case 'role':
-      return k((t) => (t.role ? [0, t.role] : [1, '']), rankThenText);
-    case 'state':
-      return k((t) => stateOrder[index.state(t)], numeric);
+      return atPositions(memo('role', () => roleRanks(facts)), positions);
+    case 'state': {
+      const states = columns.states();
+      return codes((v) => stateOrder[states[v]!], 7, positions);
+    }
   }
 }
 
-export const defaultSorts: SortSpec[] = [
-  { field: 'status.type', reverse: false, tagIndex: 1 },
-  { field: 'urgency', reverse: false, tagIndex: 1 },
-  { field: 'due', reverse: false, tagIndex: 1 },
-  { field: 'priority', reverse: false, tagIndex: 1 },
-  { field: 'path', reverse: false, tagIndex: 1 },
-];
-
 /**
- * Replace string keys by their rank in collator order, so the sort compares integers: the
- * collator runs over the distinct strings only (a vault has far fewer paths than tasks).
+ * `positions` (into `index.tasks`) ordered by `sorts`, then the default sort; ties keep their
+ * order. A field sorted twice is ranked once: by the time the second one is reached, the first
+ * has already found the two tasks equal.
  */
-function rankStrings(keys: Key[]): number[] {
-  const distinct = [...new Set(keys as string[])].sort(collator.compare);
-  const rank = new Map<string, number>();
-  distinct.forEach((s, i) => rank.set(s, i));
-  return (keys as string[]).map((k) => rank.get(k)!);
-}
-
-/** A new array: `tasks` ordered by `sorts`, then the default sort; ties keep their order. */
-export function sortTasks(tasks: readonly Task[], sorts: readonly SortSpec[], facts: RunFacts, index: TaskIndex): Task[] {
-  const sorters = [...sorts, ...defaultSorts].map((s) => keyed(s, facts, index));
-  // One column of keys per sorter; text columns become integer ranks.
-  const columns = sorters.map((s) => {
-    const column = tasks.map((t) => s.key(t));
-    if (s.compare === text) {
-      s.compare = numeric;
-      return rankStrings(column);
+export function sortPositions(positions: Int32Array, sorts: readonly SortSpec[], facts: RunFacts): Int32Array {
+  const seen = new Set<string>();
+  const keys: Ranks[] = [];
+  for (const spec of [...sorts, ...defaultSorts]) {
+    const id = `${spec.field}:${spec.field === 'tag' ? spec.tagIndex : 1}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const key = ranksOf(spec, facts, positions);
+    if (spec.reverse) {
+      const last = key.count - 1;
+      for (let s = 0; s < key.ranks.length; s++) key.ranks[s] = last - key.ranks[s]!;
     }
-    return column;
-  });
-  const order = tasks.map((_, i) => i);
-  order.sort((a, b) => {
-    for (let s = 0; s < sorters.length; s++) {
-      const sorter = sorters[s]!;
-      const column = columns[s]!;
-      const c = sorter.compare(column[a]!, column[b]!);
-      if (c !== 0) return c * sorter.sign;
-    }
-    return a - b;
-  });
-  return order.map((i) => tasks[i]!);
+    keys.push(key);
+  }
+  const order = radixOrder(positions.length, keys);
+  const sorted = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = positions[order[i]!]!;
+  return sorted;
 }
