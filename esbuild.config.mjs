@@ -1,6 +1,6 @@
 // Builds every bundle the project ships. Each entry is one self-contained file.
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, copyFile, mkdir } from 'node:fs/promises';
 
 // CommonJS dependencies inside an ES-module bundle still call require() for node built-ins.
 const nodeRequireBanner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -26,3 +26,7 @@ await Promise.all(
     if (executable) await chmod(out, 0o755);
   }),
 );
+
+// sql.js loads its WASM at run time; the node bundles read it from beside themselves (language-server/node/sqlJs.ts).
+await mkdir('dist', { recursive: true });
+await copyFile('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');

@@ -39,7 +39,8 @@ export type DiagnosticCode =
   | 'binary-file'
   | 'invalid-utf8'
   | 'file-too-large'
-  | 'query-error';
+  | 'query-error'
+  | 'unresolved-link';
 
 export interface Diagnostic {
   /** Vault-relative path with `/` separators. */

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../../shared-types/index.js';
+import { unresolvedLinkDiagnostics } from '../links/linkDiagnostics.js';
+import { LinkIndex } from '../links/linkIndex.js';
 import { decodeNote } from '../markdown/decode.js';
 import { parseNote } from '../markdown/parseNote.js';
 import type { ParsedNote } from '../markdown/types.js';
@@ -31,6 +33,8 @@ export interface WorkspaceFile {
 export class Workspace {
   private readonly byPath = new Map<string, WorkspaceFile>();
   private index: TaskIndex | null = null;
+  /** Built on first use, then kept up to date file by file (see LinkIndex's incremental rule). */
+  private links: LinkIndex | null = null;
 
   constructor(private settings: TaskSettings) {}
 
@@ -80,17 +84,20 @@ export class Workspace {
     const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
     this.byPath.set(path, file);
     this.index = null;
+    this.links?.setFile(file);
     return file;
   }
 
   remove(path: string): void {
     if (this.byPath.delete(path)) this.index = null;
+    this.links?.removeFile(path);
   }
 
   rename(from: string, to: string): void {
     const file = this.byPath.get(from);
     if (!file) return;
     this.byPath.delete(from);
+    this.links?.removeFile(from);
     this.setText(to, file.text, file.diagnostics.filter(isDecodingProblem).map((d) => ({ ...d, path: to })), file.note?.hadBom ?? false);
   }
 
@@ -111,10 +118,15 @@ export class Workspace {
     return this.index;
   }
 
-  /** Every diagnostic: per file, then the cross-file ones (cycles, duplicate ids, …). */
+  linkIndex(): LinkIndex {
+    if (!this.links) this.links = LinkIndex.build(this.byPath.values());
+    return this.links;
+  }
+
+  /** Every diagnostic: per file, then the cross-file ones (cycles, duplicate ids, unresolved links, …). */
   diagnostics(): Diagnostic[] {
     const perFile = [...this.byPath.values()].flatMap((f) => f.diagnostics);
-    return [...perFile, ...this.taskIndex().diagnostics].sort(
+    return [...perFile, ...this.taskIndex().diagnostics, ...unresolvedLinkDiagnostics(this.linkIndex())].sort(
       (a, b) => compare(a.path, b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
   }

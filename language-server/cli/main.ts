@@ -1,6 +1,8 @@
 import { UserError } from '../node/loadWorkspace.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
+import { historyCommand } from './commands/history.js';
+import { linksCommand } from './commands/links.js';
 import { taskCommand } from './commands/task.js';
 import { tasksCommand } from './commands/tasks.js';
 import { usage } from './usage.js';
@@ -9,6 +11,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   tasks: tasksCommand,
   task: taskCommand,
   check: checkCommand,
+  links: linksCommand,
+  history: historyCommand,
   demo: demoCommand,
 };
 

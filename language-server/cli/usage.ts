@@ -10,8 +10,14 @@ Commands:
                                           priority, recurrence, onCompletion, id, dependsOn, role, parent);
                                           an empty value removes it: --set due=
       --depends-on <id | path:line>       make it depend on another task (one without an id gets one)
-  check <dir> [--json] [--global-filter]  report problems: cycles, duplicate ids, invalid dates, …
+      --store <dir>                       (task, history) keep the store there, not in <dir>/.scriptorium
+  check <dir> [--json] [--global-filter]  report problems: cycles, duplicate ids, invalid dates, broken links, …
                                           (exit 1 when any problem is an error)
+  links <dir> [--json]                    every link resolved by Obsidian's rules: counts per note,
+                                          unresolved names (JSON: Obsidian's resolvedLinks/unresolvedLinks)
+  history <dir> [--task <id | path:line>] [--json]
+                                          what happened to the tasks (or one task): created, status
+                                          from → to, fields changed, completed, deleted; when and how
   demo [dir]                              the task tree, ready and blocked tasks and problems of a vault
   help                                    this text
 

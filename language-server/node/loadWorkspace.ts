@@ -35,14 +35,19 @@ async function readTasksPluginSettings(root: string): Promise<TaskSettings> {
   }
 }
 
-/** Reads every note and source file below `root` into a Workspace. */
+/** Reads every note, canvas and source file below `root` into a Workspace, and registers every other file by path. */
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<Workspace> {
   const info = await stat(root).catch(() => null);
   if (!info) throw new UserError(`No such directory: ${root}`);
   if (!info.isDirectory()) throw new UserError(`Not a directory: ${root}`);
   const workspace = new Workspace(await loadTaskSettings(root, options));
-  const files = await listWorkspaceFiles(root, (p) => fileKindOf(p) !== 'other');
+  const files = await listWorkspaceFiles(root, () => true);
   for (const file of files) {
+    // Images, PDFs and other attachments are link targets: known by path, their bytes never read.
+    if (fileKindOf(file.path) === 'other') {
+      workspace.setText(file.path, '');
+      continue;
+    }
     const result = readWorkspaceFile(file);
     if ('bytes' in result) {
       workspace.setBytes(result.file.path, result.bytes);

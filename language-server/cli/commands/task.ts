@@ -12,6 +12,7 @@ import type { Workspace } from '../../../core/workspace/workspace.js';
 import { writeFileAtomically } from '../../node/atomicWrite.js';
 import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
 import { parseCommandArgs, today } from '../args.js';
+import { historyForEdits } from './history.js';
 import { changedLines } from '../lineDiff.js';
 
 const settableFields: readonly FieldKey[] = ['due', 'scheduled', 'start', 'created', 'done', 'cancelled', 'priority', 'recurrence', 'onCompletion', 'id', 'dependsOn', 'role', 'parent'];
@@ -22,6 +23,7 @@ export async function taskCommand(args: string[]): Promise<number> {
     status: { type: 'string' },
     set: { type: 'string' },
     'depends-on': { type: 'string' },
+    store: { type: 'string' },
   });
   const [dir, ref, ...extra] = positionals;
   if (!dir || !ref || extra.length > 0) throw new UserError('task: expected a directory and a task, e.g. scriptorium task ./vault "Projects/Plan.md:12" --done');
@@ -69,7 +71,10 @@ export async function taskCommand(args: string[]): Promise<number> {
     result = addDependency(notes, task, target, ctx);
   }
   if (!result.ok) throw new UserError(`task: ${result.reason}`);
+  // Opened only for an edit that will be made: hand edits since the last run are recorded first.
+  const history = await historyForEdits(dir, values.store, workspace);
   await applyToDisk(dir, result.edits);
+  await history.record(result.edits.map((e) => e.path));
   return 0;
 }
 

@@ -1,0 +1,21 @@
+import type { Diagnostic } from '../../shared-types/index.js';
+import type { LinkIndex } from './linkIndex.js';
+
+/** One `unresolved-link` warning per link that names no file, located at the link. */
+export function unresolvedLinkDiagnostics(index: LinkIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const path of index.sourcePaths()) {
+    if (index.unresolvedOf(path).size === 0) continue;
+    for (const { link, target } of index.outgoing(path)) {
+      if (target !== null) continue;
+      out.push({ path, range: link.range, severity: 'warning', code: 'unresolved-link', message: unresolvedMessage(link.target) });
+    }
+  }
+  return out;
+}
+
+export function unresolvedMessage(name: string): string {
+  const hasExtension = /\.[A-Za-z0-9]{1,8}$/.test(name);
+  const create = hasExtension ? `add the file "${name}"` : `create the note "${name}.md"`;
+  return `Unresolved link: no note or file is named "${name}". To fix it, ${create} or correct the link's name.`;
+}

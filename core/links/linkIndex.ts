@@ -1,0 +1,181 @@
+import type { Link } from '../markdown/types.js';
+import { type LinkSourceFile, linksOfFile } from './fileLinks.js';
+import { lookupKeyOfTarget, lookupKeysOfFile } from './paths.js';
+import { resolveLinkTarget } from './resolveLinkTarget.js';
+import { VaultFiles } from './vaultFiles.js';
+
+export interface OutgoingLink {
+  link: Link;
+  /** The vault path it resolves to, or null when unresolved. */
+  target: string | null;
+}
+
+/** `{ source: { target: count } }`: the shape of Obsidian's `resolvedLinks` / `unresolvedLinks`. */
+export type LinkCounts = Record<string, Record<string, number>>;
+
+interface Source {
+  links: OutgoingLink[];
+  resolved: Map<string, number>;
+  unresolved: Map<string, number>;
+}
+
+/**
+ * Every link of the vault, resolved: per source file its resolved targets and unresolved
+ * names with counts, and per file its backlinks.
+ *
+ * Incremental rule. A changed file costs its own links. Adding or removing a file (a rename is
+ * both) can only change links whose last path segment names it — every file a link can
+ * resolve to ends with that segment (`[[a/Note]]` → `…/Note.md`; see `lookupKeysOfFile`) — so
+ * the index keeps, per lower-cased last segment, the sources holding such links, and re-resolves
+ * only those links: `Note.md` appearing re-resolves `[[Note]]` and `[[x/note.md]]`, nothing else.
+ */
+export class LinkIndex {
+  private readonly vault = new VaultFiles();
+  private readonly sources = new Map<string, Source>();
+  private readonly incoming = new Map<string, Map<string, number>>();
+  /** Lower-cased last segment of link targets → the sources holding such links. */
+  private readonly sourcesByKey = new Map<string, Set<string>>();
+
+  /** Every file first (so that every target exists), then every source's links. */
+  static build(files: Iterable<LinkSourceFile>): LinkIndex {
+    const index = new LinkIndex();
+    const list = [...files];
+    for (const file of list) index.vault.add(file.path);
+    for (const file of list) {
+      const links = linksOfFile(file);
+      if (links) index.attach(file.path, links);
+    }
+    return index;
+  }
+
+  /** Adds or replaces a file: a note or canvas brings its links, any other file is a target only. */
+  setFile(file: LinkSourceFile): void {
+    this.setLinks(file.path, linksOfFile(file));
+  }
+
+  /** Adds or replaces a file with the links it holds (null: it holds none). */
+  setLinks(path: string, links: Link[] | null): void {
+    this.detach(path);
+    const added = this.vault.add(path);
+    if (links) this.attach(path, links);
+    if (added) this.reresolve(path);
+  }
+
+  removeFile(path: string): void {
+    this.detach(path);
+    if (this.vault.remove(path)) this.reresolve(path);
+  }
+
+  hasFile(path: string): boolean {
+    return this.vault.has(path);
+  }
+
+  /** The files that hold links (notes and canvases), in code-unit order. */
+  sourcePaths(): string[] {
+    return [...this.sources.keys()].sort(compare);
+  }
+
+  outgoing(path: string): readonly OutgoingLink[] {
+    return this.sources.get(path)?.links ?? [];
+  }
+
+  resolvedOf(path: string): ReadonlyMap<string, number> {
+    return this.sources.get(path)?.resolved ?? empty;
+  }
+
+  unresolvedOf(path: string): ReadonlyMap<string, number> {
+    return this.sources.get(path)?.unresolved ?? empty;
+  }
+
+  /** The sources linking to `path`, with how many links each. */
+  backlinks(path: string): ReadonlyMap<string, number> {
+    return this.incoming.get(path) ?? empty;
+  }
+
+  resolvedLinks(): LinkCounts {
+    return this.counts((s) => s.resolved);
+  }
+
+  unresolvedLinks(): LinkCounts {
+    return this.counts((s) => s.unresolved);
+  }
+
+  private counts(pick: (s: Source) => Map<string, number>): LinkCounts {
+    const out: LinkCounts = {};
+    for (const path of this.sourcePaths()) out[path] = Object.fromEntries(pick(this.sources.get(path)!));
+    return out;
+  }
+
+  private attach(path: string, links: Link[]): void {
+    const source: Source = { links: [], resolved: new Map(), unresolved: new Map() };
+    this.sources.set(path, source);
+    for (const link of links) {
+      const outgoing: OutgoingLink = { link, target: resolveLinkTarget(link.target, path, this.vault) };
+      source.links.push(outgoing);
+      this.count(path, source, outgoing, 1);
+      if (link.target !== '') add(this.sourcesByKey, lookupKeyOfTarget(link.target), path);
+    }
+  }
+
+  private detach(path: string): void {
+    const source = this.sources.get(path);
+    if (!source) return;
+    for (const outgoing of source.links) {
+      this.count(path, source, outgoing, -1);
+      if (outgoing.link.target !== '') remove(this.sourcesByKey, lookupKeyOfTarget(outgoing.link.target), path);
+    }
+    this.sources.delete(path);
+  }
+
+  /** A file appeared or disappeared: re-resolve the links that could name it. */
+  private reresolve(file: string): void {
+    for (const key of lookupKeysOfFile(file)) {
+      for (const path of [...(this.sourcesByKey.get(key) ?? [])]) {
+        const source = this.sources.get(path)!;
+        for (const outgoing of source.links) {
+          if (outgoing.link.target === '' || lookupKeyOfTarget(outgoing.link.target) !== key) continue;
+          const target = resolveLinkTarget(outgoing.link.target, path, this.vault);
+          if (target === outgoing.target) continue;
+          this.count(path, source, outgoing, -1);
+          outgoing.target = target;
+          this.count(path, source, outgoing, 1);
+        }
+      }
+    }
+  }
+
+  private count(path: string, source: Source, outgoing: OutgoingLink, delta: 1 | -1): void {
+    if (outgoing.target === null) {
+      bump(source.unresolved, outgoing.link.target, delta);
+      return;
+    }
+    bump(source.resolved, outgoing.target, delta);
+    let from = this.incoming.get(outgoing.target);
+    if (!from) this.incoming.set(outgoing.target, (from = new Map()));
+    bump(from, path, delta);
+    if (from.size === 0) this.incoming.delete(outgoing.target);
+  }
+}
+
+const empty: ReadonlyMap<string, number> = new Map();
+
+function bump(map: Map<string, number>, key: string, delta: number): void {
+  const next = (map.get(key) ?? 0) + delta;
+  if (next > 0) map.set(key, next);
+  else map.delete(key);
+}
+
+function add(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function remove(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set?.delete(value) && set.size === 0) map.delete(key);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
