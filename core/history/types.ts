@@ -1,4 +1,5 @@
 import type { StatusType, TaskState } from '../../shared-types/index.js';
+import type { FieldKey } from '../tasks/types.js';
 
 /** Where a change was seen: a CLI command, an editor edit, a scan of files changed by hand, an agent. */
 export type EventSource = 'cli' | 'edit' | 'scan' | 'agent';
@@ -6,21 +7,7 @@ export type EventSource = 'cli' | 'edit' | 'scan' | 'agent';
 export type EventKind = 'created' | 'status' | 'field' | 'completed' | 'deleted';
 
 /** The fields whose changes become `field` events (the status has its own kinds). */
-export type TrackedField =
-  | 'description'
-  | 'due'
-  | 'scheduled'
-  | 'start'
-  | 'created'
-  | 'done'
-  | 'cancelled'
-  | 'priority'
-  | 'recurrence'
-  | 'onCompletion'
-  | 'id'
-  | 'dependsOn'
-  | 'role'
-  | 'parent';
+export type TrackedField = 'description' | FieldKey;
 
 export const trackedFields: readonly TrackedField[] = [
   'description',
