@@ -51,7 +51,7 @@ describe('scriptorium task', () => {
     const before = readFileSync(path.join(vault, relaunch), 'utf8');
     const run = runCli(['task', vault, `${relaunch}:16`, '--done']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/waits for 'Design the new landing page'/);
+    expect(run.stderr).toMatch(/^scriptorium: task: cannot change .+:16: This task cannot be completed while it waits for 'Design the new landing page' \(🆔 design\)/);
     expect(readFileSync(path.join(vault, relaunch), 'utf8')).toBe(before);
   });
 

@@ -4,7 +4,7 @@ import type { VersionedFileEdit } from '../../../shared-types/index.js';
 import { decodeNote } from '../../../core/markdown/decode.js';
 import { addDependency, applyEdits, setField, setStatus } from '../../../core/tasks/edits.js';
 import { freshId } from '../../../core/tasks/freshId.js';
-import { checkTransition, stateOf } from '../../../core/tasks/lifecycle.js';
+import { checkTaskTransition, stateOf } from '../../../core/tasks/lifecycle.js';
 import { statusFor } from '../../../core/tasks/statuses.js';
 import type { EditContext, EditResult, FieldKey, Task } from '../../../core/tasks/types.js';
 import { contentHash } from '../../../core/text/hash.js';
@@ -49,14 +49,9 @@ export async function taskCommand(args: string[]): Promise<number> {
       process.stdout.write(`${ref} already has status [${symbol}] (${task.status.name}); nothing to change.\n`);
       return 0;
     }
-    const target = statusFor(symbol, workspace.taskSettings);
-    const verdict = checkTransition(index.state(task), stateOf(target, { hasRole: task.role !== null, blocked: false }));
-    if (!verdict.ok) throw new UserError(`task: ${verdict.reason}`);
-    const blockers = target.type === 'DONE' ? index.blockersOf(task) : [];
-    if (blockers.length > 0) {
-      const names = blockers.slice(0, 3).map((b) => `'${b.description}' (${index.keyOf(b)})`).join(', ');
-      throw new UserError(`task: cannot complete ${ref}: it waits for ${names}. Finish those first, or remove the dependency.`);
-    }
+    const target = stateOf(statusFor(symbol, workspace.taskSettings), { hasRole: task.role !== null, blocked: false });
+    const verdict = checkTaskTransition(index, task, target);
+    if (!verdict.ok) throw new UserError(`task: cannot change ${ref}: ${verdict.reason}`);
     result = setStatus(note, task, symbol, ctx);
   } else if (values.set !== undefined) {
     const eq = values.set.indexOf('=');
