@@ -40,7 +40,9 @@ export type DiagnosticCode =
   | 'invalid-utf8'
   | 'file-too-large'
   | 'query-error'
-  | 'unresolved-link';
+  | 'unresolved-link'
+  | 'unresolved-relation'
+  | 'unknown-relation';
 
 export interface Diagnostic {
   /** Vault-relative path with `/` separators. */

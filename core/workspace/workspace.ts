@@ -1,4 +1,7 @@
 import type { Diagnostic } from '../../shared-types/index.js';
+import { GraphIndex } from '../graph/graphIndex.js';
+import { relationDiagnostics } from '../graph/relationDiagnostics.js';
+import type { ScriptoriumGraph } from '../graph/types.js';
 import { unresolvedLinkDiagnostics } from '../links/linkDiagnostics.js';
 import { LinkIndex } from '../links/linkIndex.js';
 import { decodeNote } from '../markdown/decode.js';
@@ -35,6 +38,8 @@ export class Workspace {
   private index: TaskIndex | null = null;
   /** Built on first use, then kept up to date file by file (see LinkIndex's incremental rule). */
   private links: LinkIndex | null = null;
+  /** Built on first use, then updated from the files changed since the last read (see updateGraph). */
+  private readonly graphIndex = new GraphIndex();
 
   constructor(private settings: TaskSettings) {}
 
@@ -85,12 +90,14 @@ export class Workspace {
     this.byPath.set(path, file);
     this.index = null;
     this.links?.setFile(file);
+    this.graphIndex.changed(path);
     return file;
   }
 
   remove(path: string): void {
     if (this.byPath.delete(path)) this.index = null;
     this.links?.removeFile(path);
+    this.graphIndex.changed(path);
   }
 
   rename(from: string, to: string): void {
@@ -98,6 +105,7 @@ export class Workspace {
     if (!file) return;
     this.byPath.delete(from);
     this.links?.removeFile(from);
+    this.graphIndex.changed(from);
     this.setText(to, file.text, file.diagnostics.filter(isDecodingProblem).map((d) => ({ ...d, path: to })), file.note?.hadBom ?? false);
   }
 
@@ -123,10 +131,20 @@ export class Workspace {
     return this.links;
   }
 
+  /** The relationship graph (core/graph): notes, files, tasks, roles and their typed edges. */
+  graph(): ScriptoriumGraph {
+    return this.graphIndex.get(this);
+  }
+
   /** Every diagnostic: per file, then the cross-file ones (cycles, duplicate ids, unresolved links, …). */
   diagnostics(): Diagnostic[] {
     const perFile = [...this.byPath.values()].flatMap((f) => f.diagnostics);
-    return [...perFile, ...this.taskIndex().diagnostics, ...unresolvedLinkDiagnostics(this.linkIndex())].sort(
+    const links = this.linkIndex();
+    const relations = relationDiagnostics(this.byPath.values(), links);
+    // An unresolved relation is reported once, as such, not also as an unresolved link.
+    const relationAt = new Set(relations.filter((d) => d.code === 'unresolved-relation').map(at));
+    const unresolved = unresolvedLinkDiagnostics(links).filter((d) => !relationAt.has(at(d)));
+    return [...perFile, ...this.taskIndex().diagnostics, ...unresolved, ...relations].sort(
       (a, b) => compare(a.path, b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
   }
@@ -145,6 +163,10 @@ function mayHaveFieldDiagnostics(task: Task): boolean {
 
 function isDecodingProblem(d: Diagnostic): boolean {
   return d.code === 'binary-file' || d.code === 'invalid-utf8' || d.code === 'file-too-large';
+}
+
+function at(d: Diagnostic): string {
+  return `${d.path}:${d.range.start.line}:${d.range.start.character}`;
 }
 
 function lineRange(line: number) {

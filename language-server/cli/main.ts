@@ -1,6 +1,7 @@
 import { UserError } from '../node/loadWorkspace.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
+import { graphCommand } from './commands/graph.js';
 import { historyCommand } from './commands/history.js';
 import { linksCommand } from './commands/links.js';
 import { taskCommand } from './commands/task.js';
@@ -12,6 +13,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   task: taskCommand,
   check: checkCommand,
   links: linksCommand,
+  graph: graphCommand,
   history: historyCommand,
   demo: demoCommand,
 };

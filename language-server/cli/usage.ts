@@ -15,6 +15,10 @@ Commands:
                                           (exit 1 when any problem is an error)
   links <dir> [--json]                    every link resolved by Obsidian's rules: counts per note,
                                           unresolved names (JSON: Obsidian's resolvedLinks/unresolvedLinks)
+  graph <dir> <note> [--depth N] [--json]
+                                          the note's neighbourhood: links, embeds, typed relations
+                                          (implements, validates, …), its tasks, their dependencies and
+                                          roles, N hops out (default 1); <note> is a path or a link name
   history <dir> [--task <id | path:line>] [--json]
                                           what happened to the tasks (or one task): created, status
                                           from → to, fields changed, completed, deleted; when and how

@@ -25,6 +25,7 @@ describe('scriptorium links', () => {
       'Projects/Reading group.md': {},
       'Projects/Website relaunch.md': { 'Projects/Website relaunch.md': 1, 'Projects/Reading group.md': 1 },
       'Sandbox/Mistakes to catch.md': {},
+      'Specs/Landing page spec.md': { 'Projects/Website relaunch.md': 1 },
     });
     expect(Object.values(maps.unresolved).every((m) => Object.keys(m).length === 0)).toBe(true);
     expect(Object.keys(maps.unresolved)).toEqual(Object.keys(maps.resolved));

@@ -1,0 +1,101 @@
+import { subpathNode } from '../../../core/graph/buildGraph.js';
+import { type Neighbourhood, neighbourhood } from '../../../core/graph/linkQueries.js';
+import type { NodeAttributes } from '../../../core/graph/types.js';
+import { resolveLinkTarget } from '../../../core/links/resolveLinkTarget.js';
+import { VaultFiles } from '../../../core/links/vaultFiles.js';
+import type { Workspace } from '../../../core/workspace/workspace.js';
+import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
+import { parseCommandArgs } from '../args.js';
+
+/** `graph <dir> <note> [--depth N] [--json]`: the neighbourhood of one note in the relationship graph. */
+export async function graphCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('graph', args, { json: { type: 'boolean' }, depth: { type: 'string' } });
+  const [dir, note, ...extra] = positionals;
+  if (!dir || !note || extra.length > 0) throw new UserError('graph: expected a directory and a note, e.g. scriptorium graph ./vault "Website relaunch"');
+  const depth = values.depth === undefined ? 1 : Number(values.depth);
+  if (!Number.isInteger(depth) || depth < 0 || !/^\d+$/.test(values.depth ?? '1'))
+    throw new UserError(`graph: --depth must be a whole number of hops (0 or more), not '${values.depth}'.`);
+  const workspace = await loadWorkspace(dir);
+  const center = findNode(workspace, note);
+  if (center === null) throw new UserError(`graph: no note or file named "${note}" in ${dir} (give a vault path or a name as in a wikilink).`);
+  const found = neighbourhood(workspace.graph(), center, depth)!;
+  if (values.json) {
+    const json = {
+      center: found.center,
+      nodes: found.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, ...(n.path !== undefined ? { path: n.path } : {}) })),
+      edges: found.edges.map((e) => ({ source: e.source, target: e.target, type: e.type })),
+    };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    process.stdout.write(readable(found, depth));
+  }
+  return 0;
+}
+
+/**
+ * The node a user means: a vault path (with or without `.md`), else a name resolved like a
+ * wikilink from the vault root (`Website relaunch`, `Projects/Website relaunch`,
+ * `[[Website relaunch#Plan]]`); a heading or block subpath picks that node when it is linked.
+ */
+function findNode(workspace: Workspace, name: string): string | null {
+  let text = name.trim();
+  if (text.startsWith('[[') && text.endsWith(']]')) text = text.slice(2, -2);
+  const bar = text.indexOf('|');
+  if (bar > 0) text = text.slice(0, bar);
+  const hash = text.indexOf('#');
+  const target = (hash >= 0 ? text.slice(0, hash) : text).trim();
+  const subpath = hash >= 0 ? text.slice(hash + 1) : null;
+  if (target === '') return null;
+  const vault = new VaultFiles();
+  for (const file of workspace.files()) vault.add(file.path);
+  const path = resolveLinkTarget(target, '', vault);
+  if (path === null) return null;
+  const graph = workspace.graph();
+  if (subpath) {
+    const sub = subpathNode(workspace, path, subpath);
+    if (sub && graph.hasNode(sub.id)) return sub.id;
+  }
+  return graph.hasNode(path) ? path : null;
+}
+
+function readable(found: Neighbourhood, depth: number): string {
+  const byId = new Map(found.nodes.map((n) => [n.id, n]));
+  const show = (id: string) => describe(id, byId.get(id)!);
+  const center = found.center;
+  const out = [`${show(center)}: ${found.nodes.length - 1} node(s) within ${depth} hop(s), ${found.edges.length} edge(s)`];
+  const groups = new Map<string, string[]>();
+  const further: string[] = [];
+  for (const e of found.edges) {
+    if (e.source === center && e.target === center) continue;
+    if (e.source === center) push(groups, `${e.type} →`, show(e.target));
+    else if (e.target === center) push(groups, `${e.type} ←`, show(e.source));
+    else further.push(`  ${show(e.source)} —${e.type}→ ${show(e.target)}`);
+  }
+  for (const [group, lines] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.push('', group, ...lines.sort().map((l) => `  ${l}`));
+  }
+  if (further.length > 0) out.push('', 'Between the others:', ...further);
+  return `${out.join('\n')}\n`;
+}
+
+function describe(id: string, node: NodeAttributes): string {
+  switch (node.type) {
+    case 'task':
+      return `${node.path}:${(node.line ?? 0) + 1}  ${node.label}  [task]`;
+    case 'heading':
+    case 'block':
+      return `${id}  [${node.type}]`;
+    case 'role':
+      return `${node.label}  [role]`;
+    case 'unresolved':
+      return `"${node.label}"  [unresolved]`;
+    default:
+      return node.type === 'note' ? id : `${id}  [${node.type}]`;
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
