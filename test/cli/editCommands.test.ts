@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyOfVault, lines, runCli, sampleVault } from './runCli.js';
+import { copyOfVault, lines, repoRoot, runCli, sampleVault } from './runCli.js';
 
 const relaunch = 'Projects/Website relaunch.md';
 
@@ -131,5 +131,14 @@ describe('the command line refuses bad input in one line, never a stack trace', 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('the command line as part of a pipeline', () => {
+  it('stops quietly when the reader closes the pipe early', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync('bash', ['-c', `node dist/cli.js tasks "${sampleVault}" | head -1`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toBe('');
   });
 });
