@@ -8,7 +8,7 @@ import { decodeNote } from '../markdown/decode.js';
 import { parseNote } from '../markdown/parseNote.js';
 import type { ParsedNote } from '../markdown/types.js';
 import { tasksFromNote } from '../tasks/extractTasks.js';
-import { buildTaskIndex } from '../tasks/taskIndex.js';
+import { TaskIndexer } from '../tasks/taskIndexIncremental.js';
 import { taskFieldDiagnostics } from '../tasks/taskDiagnostics.js';
 import type { Task, TaskIndex, TaskSettings } from '../tasks/types.js';
 import { contentHash } from '../text/hash.js';
@@ -31,11 +31,12 @@ export interface WorkspaceFile {
 /**
  * The only owner of state in the core: files come in, parsed notes, tasks and the task index
  * come out. Each file is parsed on its own, so a change costs that file; the cross-file task
- * index is rebuilt lazily on the next read.
+ * index is kept file by file (TaskIndexer), its whole-graph facts rebuilt lazily on first use.
  */
 export class Workspace {
   private readonly byPath = new Map<string, WorkspaceFile>();
-  private index: TaskIndex | null = null;
+  /** Kept file by file; see TaskIndexer for what a change costs. */
+  private readonly tasks = new TaskIndexer();
   /** Built on first use, then kept up to date file by file (see LinkIndex's incremental rule). */
   private links: LinkIndex | null = null;
   /** Built on first use, then updated from the files changed since the last read (see updateGraph). */
@@ -88,14 +89,14 @@ export class Workspace {
     for (const task of tasks) if (mayHaveFieldDiagnostics(task)) diagnostics.push(...taskFieldDiagnostics(task));
     const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
     this.byPath.set(path, file);
-    this.index = null;
+    this.tasks.setFile(path, tasks);
     this.links?.setFile(file);
     this.graphIndex.changed(path);
     return file;
   }
 
   remove(path: string): void {
-    if (this.byPath.delete(path)) this.index = null;
+    if (this.byPath.delete(path)) this.tasks.removeFile(path);
     this.links?.removeFile(path);
     this.graphIndex.changed(path);
   }
@@ -104,6 +105,7 @@ export class Workspace {
     const file = this.byPath.get(from);
     if (!file) return;
     this.byPath.delete(from);
+    this.tasks.removeFile(from);
     this.links?.removeFile(from);
     this.graphIndex.changed(from);
     this.setText(to, file.text, file.diagnostics.filter(isDecodingProblem).map((d) => ({ ...d, path: to })), file.note?.hadBom ?? false);
@@ -118,12 +120,7 @@ export class Workspace {
   }
 
   taskIndex(): TaskIndex {
-    if (!this.index) {
-      const tasks: Task[] = [];
-      for (const path of [...this.byPath.keys()].sort()) tasks.push(...this.byPath.get(path)!.tasks);
-      this.index = buildTaskIndex(tasks);
-    }
-    return this.index;
+    return this.tasks.index();
   }
 
   linkIndex(): LinkIndex {

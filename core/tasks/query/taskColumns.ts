@@ -5,6 +5,7 @@
 // depends on `today` except `urgency`, which is keyed on it.
 
 import type { DateField, TaskState } from '../../../shared-types/index.js';
+import { lineage, type TaskSplice } from '../taskIndexIncremental.js';
 import type { Task, TaskIndex } from '../types.js';
 import { isSubItem } from './subItems.js';
 import { cleanDescription, dayOf, filenameOf, folderOf, happensDay, isDoneType, priorityCode, removeGlobalFilter, rootOf, statusTypeOrder, urgencyOf } from './taskValues.js';
@@ -23,6 +24,8 @@ export class TaskColumns {
   readonly n: number;
   private readonly days = new Map<DateField | 'happens', Float64Array>();
   private readonly texts = new Map<string, readonly string[]>();
+  /** How each text column reads a task (to fill in the changed tasks of a derived index). */
+  private readonly textReaders = new Map<string, (task: Task) => string>();
   private readonly lowerTexts = new Map<string, readonly string[]>();
   private readonly urgencies = new Map<number, Float64Array>();
   private tagLists: readonly (readonly string[])[] | null = null;
@@ -63,6 +66,7 @@ export class TaskColumns {
       const read = textReader(field, globalFilter);
       column = this.tasks.map(read);
       this.texts.set(key, column);
+      this.textReaders.set(key, read);
     }
     return column;
   }
@@ -135,6 +139,77 @@ export class TaskColumns {
     return (this.distinct ??= new Set(this.tasks).size === this.n);
   }
 
+  /**
+   * Takes over every column that reads only the task itself (dates, texts, tags, status and
+   * priority codes, done, urgency) from the columns of the index this one follows from: a
+   * position whose task is unchanged copies its value, a changed file's tasks are read afresh.
+   * What depends on other tasks (blocked, blocking, ready, sub-item, state) and `memo` start empty.
+   */
+  adopt(previous: TaskColumns, source: Int32Array): void {
+    const n = this.n;
+    const tasks = this.tasks;
+    const numbers = <A extends Float64Array | Uint8Array>(old: A, make: (n: number) => A, read: (t: Task) => number): A => {
+      const column = make(n);
+      for (let v = 0; v < n; v++) {
+        const s = source[v]!;
+        column[v] = s >= 0 ? old[s]! : read(tasks[v]!);
+      }
+      return column;
+    };
+    const list = <T>(old: readonly T[], read: (t: Task, v: number) => T): readonly T[] => {
+      const column = new Array<T>(n);
+      for (let v = 0; v < n; v++) {
+        const s = source[v]!;
+        column[v] = s >= 0 ? old[s]! : read(tasks[v]!, v);
+      }
+      return column;
+    };
+    for (const [field, old] of previous.days) {
+      this.days.set(
+        field,
+        numbers(old, (k) => new Float64Array(k), (t) => {
+          const day = field === 'happens' ? happensDay(t) : dayOf(t, field);
+          return day === null ? MISSING : day;
+        }),
+      );
+    }
+    for (const [key, old] of previous.texts) {
+      const read = previous.textReaders.get(key)!;
+      const column = list(old, read);
+      this.texts.set(key, column);
+      this.textReaders.set(key, read);
+      const lower = previous.lowerTexts.get(key);
+      if (lower) this.lowerTexts.set(key, list(lower, (_, v) => column[v]!.toLocaleLowerCase()));
+    }
+    for (const [key, old] of previous.lowerTexts) {
+      if (this.lowerTexts.has(key)) continue;
+      const [field, globalFilter] = key.split('\u0000') as [TextColumn, string];
+      const read = textReader(field, globalFilter === '' ? null : globalFilter);
+      this.lowerTexts.set(key, list(old, (t) => read(t).toLocaleLowerCase()));
+    }
+    if (previous.tagLists) {
+      this.tagLists = list(previous.tagLists, (t) => t.tags.map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)));
+      if (previous.lowerTagLists) this.lowerTagLists = list(previous.lowerTagLists, (_, v) => this.tagLists![v]!.map((tag) => tag.toLocaleLowerCase()));
+    }
+    const done = previous.flags.get('done');
+    if (done) this.flags.set('done', numbers(done, (k) => new Uint8Array(k), (t) => (isDoneType(t.status.type) ? 1 : 0)));
+    for (const [which, old] of previous.small) {
+      this.small.set(
+        which,
+        numbers(old, (k) => new Uint8Array(k), (t) => (which === 'statusType' ? statusTypeOrder[t.status.type] : priorityCode[t.priority])),
+      );
+    }
+    for (const [today, old] of previous.urgencies) {
+      this.urgencies.set(
+        today,
+        numbers(old, (k) => new Float64Array(k), (t) => {
+          const day = (field: DateField) => dayOf(t, field);
+          return urgencyOf(day('due'), day('scheduled'), day('start'), t.priority, today);
+        }),
+      );
+    }
+  }
+
   /** Tasks' urgency score of every task on `today`. */
   urgency(today: number): Float64Array {
     let column = this.urgencies.get(today);
@@ -186,6 +261,30 @@ const cache = new WeakMap<TaskIndex, TaskColumns>();
 /** The columns of `index`, shared by every query run against it. */
 export function taskColumns(index: TaskIndex): TaskColumns {
   let columns = cache.get(index);
-  if (!columns) cache.set(index, (columns = new TaskColumns(index)));
+  if (!columns) {
+    columns = new TaskColumns(index);
+    const link = lineage.get(index);
+    const previous = link && cache.get(link.previous);
+    if (link && previous) {
+      const source = positionsBefore(previous.n, link.splices, columns.n);
+      if (source) columns.adopt(previous, source);
+    }
+    cache.set(index, columns);
+  }
   return columns;
+}
+
+/** For each position after the splices, the position it had before (-1: a changed file's task), or null if the counts disagree. */
+function positionsBefore(before: number, splices: readonly TaskSplice[], after: number): Int32Array | null {
+  let source = new Int32Array(before);
+  for (let v = 0; v < before; v++) source[v] = v;
+  for (const { offset, remove, insert } of splices) {
+    if (offset === undefined) return null;
+    const next = new Int32Array(source.length - remove + insert.length);
+    next.set(source.subarray(0, offset));
+    next.fill(-1, offset, offset + insert.length);
+    next.set(source.subarray(offset + remove), offset + insert.length);
+    source = next;
+  }
+  return source.length === after ? source : null;
 }
