@@ -58,7 +58,11 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
   let fence: Fence | null = null;
   let htmlBlock = false;
   let paragraphOpen = false;
-  let paragraph: { line: number; from: number }[] = [];
+  // Where each open paragraph line's text starts, only needed for setext headings. Two reused
+  // number arrays plus a count, rather than an object per prose line and a fresh array per paragraph.
+  const paragraphLines: number[] = [];
+  const paragraphFroms: number[] = [];
+  let paragraphLength = 0;
   let pendingBlockId: BlockId | null = null;
 
   const truncate = (depth: number) => {
@@ -69,7 +73,7 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
     if (pendingBlockId) out.blockIds.push(pendingBlockId);
     pendingBlockId = null;
     paragraphOpen = false;
-    paragraph = [];
+    paragraphLength = 0;
     inline.inHtmlComment = false;
   };
 
@@ -83,20 +87,22 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
   };
 
   const addParagraphLine = (ln: number, text: string, from: number) => {
-    if (!paragraphOpen) {
-      paragraphOpen = true;
-      paragraph = [];
-    }
-    paragraph.push({ line: ln, from });
+    paragraphOpen = true;
+    paragraphLines[paragraphLength] = ln;
+    paragraphFroms[paragraphLength] = from;
+    paragraphLength++;
     pendingBlockId = scanText(ln, text, from, true);
   };
 
   const tb: BreakTails = { text: '', tails: [-2, -2, -2] };
+  // Reused for every line and every whitespace skip: these run several times per line, and
+  // allocating a cursor or a [pos, col] pair each time showed up in profiles.
+  const cur: Cursor = { pos: 0, col: 0, vcol: 0 };
+  const ws: WsEnd = { pos: 0, col: 0 };
   for (let ln = firstLine; ln < lines.length; ln++) {
     const text = lines[ln]!.text;
     const len = text.length;
-    tb.text = text;
-    tb.tails.fill(-2);
+    resetBreakTails(tb, text);
 
     // A `%%` comment left open swallows whole lines, block structure included.
     if (inline.inPercentComment) {
@@ -105,13 +111,17 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
       continue;
     }
 
-    const cur: Cursor = { pos: 0, col: 0, vcol: 0 };
+    cur.pos = 0;
+    cur.col = 0;
+    cur.vcol = 0;
     let quoteBase = 0;
     let matched = 0;
     if (quotes === 0 && isBlankLine(text)) matched = stack.length; // blank lines continue every list item
     for (; matched < stack.length; matched++) {
       const box = stack[matched]!;
-      const [fp, fc] = skipWs(text, cur.pos, cur.col);
+      skipWs(text, cur.pos, cur.col, ws);
+      const fp = ws.pos;
+      const fc = ws.col;
       if (box.kind === 'quote') {
         if (fp < len && fc - cur.vcol <= 3 && text.charCodeAt(fp) === 62) {
           consumeQuote(text, cur, fp, fc);
@@ -127,8 +137,8 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
 
     if (fence) {
       if (allMatched) {
-        const [fp, fc] = skipWs(text, cur.pos, cur.col);
-        if (fc - cur.vcol <= 3 && isFenceClose(text, fp, fence)) fence = null;
+        skipWs(text, cur.pos, cur.col, ws);
+        if (ws.col - cur.vcol <= 3 && isFenceClose(text, ws.pos, fence)) fence = null;
         continue;
       }
       fence = null;
@@ -145,7 +155,9 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
     let opened = false;
     let inlineFrom = -1;
     for (;;) {
-      const [fp, fc] = skipWs(text, cur.pos, cur.col);
+      skipWs(text, cur.pos, cur.col, ws);
+      const fp = ws.pos;
+      const fc = ws.col;
       if (fp >= len || fc - cur.vcol > 3 || stack.length >= MAX_NESTING) break;
       const ch = text.charCodeAt(fp);
       if (ch === 62 /* > */) {
@@ -164,7 +176,9 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
       const marker = listMarker(text, fp);
       if (!marker) break;
       const markerEndCol = fc + (marker.end - fp);
-      const [ap, ac] = skipWs(text, marker.end, markerEndCol);
+      skipWs(text, marker.end, markerEndCol, ws);
+      const ap = ws.pos;
+      const ac = ws.col;
       const empty = ap >= len;
       if (paragraphOpen && allMatched && !opened && (empty || (marker.ordered && marker.number !== 1))) break;
       if (!opened && !allMatched) truncate(matched);
@@ -177,7 +191,7 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
         const box = checkboxAt(text, ap);
         if (box) {
           checkbox = box.symbol;
-          contentStart = skipWs(text, box.end, 0)[0];
+          contentStart = skipBlanks(text, box.end);
         }
       }
       let parent = -1;
@@ -209,7 +223,9 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
       matched = stack.length;
     }
 
-    const [fp, fc] = skipWs(text, cur.pos, cur.col);
+    skipWs(text, cur.pos, cur.col, ws);
+    const fp = ws.pos;
+    const fc = ws.col;
     const blank = fp >= len;
     const rel = fc - cur.vcol;
 
@@ -257,15 +273,18 @@ export function scanBlocks(lines: readonly Line[], firstLine: number, out: Block
       if (paragraphOpen && !opened) {
         const level = setextLevel(text, fp);
         if (level) {
-          const first = paragraph[0]!;
-          const headingText = paragraph
-            .map((p) => lines[p.line]!.text.slice(p.from).trim())
-            .join(' ');
+          const firstLine = paragraphLines[0]!;
+          const firstFrom = paragraphFroms[0]!;
+          const parts: string[] = [];
+          for (let k = 0; k < paragraphLength; k++) {
+            parts.push(lines[paragraphLines[k]!]!.text.slice(paragraphFroms[k]).trim());
+          }
+          const headingText = parts.join(' ');
           out.headings.push({
             level,
             text: headingText,
-            line: first.line,
-            range: { start: { line: first.line, character: first.from }, end: { line: ln, character: trimEnd(text, len) } },
+            line: firstLine,
+            range: { start: { line: firstLine, character: firstFrom }, end: { line: ln, character: trimEnd(text, len) } },
           });
           closeParagraph();
           continue;
@@ -289,7 +308,14 @@ function isBlankLine(text: string): boolean {
   return true;
 }
 
-function skipWs(text: string, pos: number, col: number): [number, number] {
+/** Where a run of spaces and tabs ends: its index and visual column. */
+interface WsEnd {
+  pos: number;
+  col: number;
+}
+
+/** Skips spaces and tabs, tracking the visual column; writes the end into `into` (no allocation). */
+function skipWs(text: string, pos: number, col: number, into: WsEnd): void {
   while (pos < text.length) {
     const c = text.charCodeAt(pos);
     if (c === 32) col++;
@@ -297,7 +323,18 @@ function skipWs(text: string, pos: number, col: number): [number, number] {
     else break;
     pos++;
   }
-  return [pos, col];
+  into.pos = pos;
+  into.col = col;
+}
+
+/** Skips spaces and tabs when only the index matters. */
+function skipBlanks(text: string, pos: number): number {
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c !== 32 && c !== 9) break;
+    pos++;
+  }
+  return pos;
 }
 
 /** Consumes whitespace up to a visual column; a tab straddling it is left partly consumed. */
@@ -377,6 +414,14 @@ interface BreakTails {
   tails: number[];
 }
 
+/** Plain stores: `Array.prototype.fill` on three slots, once per line, showed up in profiles. */
+function resetBreakTails(tb: BreakTails, text: string): void {
+  tb.text = text;
+  tb.tails[0] = -2;
+  tb.tails[1] = -2;
+  tb.tails[2] = -2;
+}
+
 function isThematicBreak(tb: BreakTails, p: number): boolean {
   const text = tb.text;
   const c = text.charCodeAt(p);
@@ -404,7 +449,7 @@ function atxHeading(text: string, p: number): { level: number; start: number; en
   const level = k - p;
   if (level < 1 || level > 6) return null;
   if (k < text.length && text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return null;
-  let start = skipWs(text, k, 0)[0];
+  let start = skipBlanks(text, k);
   let end = trimEnd(text, text.length);
   if (start >= end) return { level, start: end, end };
   // An optional closing run of #s, preceded by a space.
@@ -433,7 +478,7 @@ function isFenceClose(text: string, p: number, fence: Fence): boolean {
   let k = p;
   while (k < text.length && text.charCodeAt(k) === fence.ch) k++;
   if (k - p < fence.len) return false;
-  return skipWs(text, k, 0)[0] >= text.length;
+  return skipBlanks(text, k) >= text.length;
 }
 
 function setextLevel(text: string, p: number): 1 | 2 | 0 {
@@ -441,7 +486,7 @@ function setextLevel(text: string, p: number): 1 | 2 | 0 {
   if (c !== 61 && c !== 45) return 0;
   let k = p;
   while (k < text.length && text.charCodeAt(k) === c) k++;
-  if (skipWs(text, k, 0)[0] < text.length) return 0;
+  if (skipBlanks(text, k) < text.length) return 0;
   return c === 61 ? 1 : 2;
 }
 

@@ -43,6 +43,7 @@ export function scanInline(
   let nextClose = -2;
   let nextOpen = -2;
   let sawBracketParen = false;
+  let firstHash = -1; // noted here so that phase 3 needs no search of its own on lines without tags
   let i = 0;
   while (i < n) {
     if (state.inPercentComment) {
@@ -61,8 +62,11 @@ export function scanInline(
       i = end;
       continue;
     }
+    i = nextPhase1Start(s, i);
+    if (i >= n) break;
     const c = s.charCodeAt(i);
-    if (c >= 128 || STARTS[c] === 0) {
+    if (c === 35 /* # */) {
+      if (firstHash < 0) firstHash = i;
       i++;
       continue;
     }
@@ -141,7 +145,8 @@ export function scanInline(
   if (sawBracketParen) findMarkdownLinks(s, mask, at, out);
 
   // Phase 3: tags, in visible text only, after whitespace or at the start of the content.
-  for (let k = s.indexOf('#'); k >= 0; k = s.indexOf('#', k + 1)) {
+  // Phase 1 steps on every `#` that can be visible text (it jumps only over hidden or link spans).
+  for (let k = firstHash; k >= 0; k = s.indexOf('#', k + 1)) {
     if (mask[k] !== TEXT) continue;
     if (k > 0 && !isWhitespaceCode(s.charCodeAt(k - 1))) continue;
     let j = k + 1;
@@ -154,9 +159,21 @@ export function scanInline(
   return mask;
 }
 
-/** Characters that may open something in phase 1; everything else is skipped at once. */
-const STARTS = new Uint8Array(128);
-for (const ch of '\\`%<![]') STARTS[ch.charCodeAt(0)] = 1;
+/**
+ * Characters that may open something in phase 1, plus `#` (noted for phase 3); everything else
+ * is skipped at once.
+ */
+const PHASE1_STARTS = /[\\`%<!\[\]#]/g;
+
+/**
+ * Index of the next phase-1 start character at or after `from`, or `s.length`. Prose lines are
+ * mostly plain text, and the regex engine skips it natively, several times faster than a
+ * per-character JS loop. `test` (not `exec`) with a global regex avoids allocating a match.
+ */
+function nextPhase1Start(s: string, from: number): number {
+  PHASE1_STARTS.lastIndex = from;
+  return PHASE1_STARTS.test(s) ? PHASE1_STARTS.lastIndex - 1 : s.length;
+}
 
 let scratch = new Uint8Array(256);
 function scratchMask(n: number): Uint8Array {

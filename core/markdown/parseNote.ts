@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../shared-types/index.js';
 import { splitLines } from '../text/lines.js';
 import { scanBlocks, type BlockFindings } from './blockScanner.js';
 import { readFrontmatter } from './frontmatter.js';
-import type { Link, ParsedNote, Tag } from './types.js';
+import type { Link, ListItem, ParsedNote, Tag } from './types.js';
 
 /**
  * Everything the index needs from one note, read the way Obsidian reads it. Never throws: a
@@ -39,11 +39,18 @@ export function parseNote(path: string, input: string): ParsedNote {
     note.tags = [...frontmatterTags, ...findings.tags];
     note.links = sortByPosition(findings.links);
     note.listItems = findings.listItems;
-    note.taskItems = findings.listItems.flatMap((item, i) => (item.checkbox === null ? [] : [i]));
+    note.taskItems = taskItemIndexes(findings.listItems);
   } catch (e) {
     note.diagnostics.push(internalError(path, e));
   }
   return note;
+}
+
+/** Indexes of the list items that carry a checkbox. A loop, not `flatMap`: that allocated an array per item. */
+function taskItemIndexes(items: readonly ListItem[]): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i]!.checkbox !== null) indexes.push(i);
+  return indexes;
 }
 
 /** Wikilinks and markdown links are found in separate passes; readers expect document order. */
