@@ -52,14 +52,18 @@ export function unknownDependency(task: Task, id: string): Diagnostic {
   };
 }
 
+/** Where a task whose `[parent:: …]` cannot be used ends up in the tree. */
+function whereItStays(indentParentKey: string | null): string {
+  return indentParentKey === null ? 'is treated as a top-level task' : `stays under the task it is indented under (${indentParentKey})`;
+}
+
 export function unknownParent(task: Task, id: string, fallbackKey: string | null): Diagnostic {
-  const fallback = fallbackKey === null ? 'is treated as a top-level task' : `stays under the task it is indented under (${fallbackKey})`;
   return {
     path: task.path,
     range: fieldRange(task, 'parent'),
     severity: 'warning',
     code: 'unknown-parent',
-    message: `Unknown parent '${id}': no task has 🆔 ${id}, so this task ${fallback}.`,
+    message: `Unknown parent '${id}': no task has 🆔 ${id}, so this task ${whereItStays(fallbackKey)}.`,
   };
 }
 
@@ -79,13 +83,12 @@ export function dependencyCycle(task: Task, names: string, selfLoop: boolean, ne
 
 /** A `[parent:: …]` link that would make a task its own ancestor; it is ignored (a warning: we recover). */
 export function parentCycle(task: Task, names: string, fallbackKey: string | null): Diagnostic {
-  const fallback = fallbackKey === null ? 'is treated as a top-level task' : `stays under the task it is indented under (${fallbackKey})`;
   return {
     path: task.path,
     range: fieldRange(task, 'parent'),
     severity: 'warning',
     code: 'dependency-cycle',
-    message: `Parent cycle: ${names}. A task cannot be its own ancestor, so this [parent:: ${task.parentId ?? ''}] link is ignored and the task ${fallback}.`,
+    message: `Parent cycle: ${names}. A task cannot be its own ancestor, so this [parent:: ${task.parentId ?? ''}] link is ignored and the task ${whereItStays(fallbackKey)}.`,
   };
 }
 
