@@ -65,6 +65,17 @@ export const migrations: readonly ((db: SqlDatabase) => void)[] = [
     db.run('CREATE INDEX events_task_key ON events (task_key)');
     db.run('CREATE INDEX events_log_file ON events (log_file)');
   },
+  // 3: cached embedding vectors (core/search/embeddings/cache.ts): one per text content, model and dimension.
+  (db) => {
+    db.run(`CREATE TABLE embeddings (
+      hash TEXT NOT NULL,
+      model TEXT NOT NULL,
+      dimension INTEGER NOT NULL,
+      vector BLOB NOT NULL
+    )`);
+    // A rowid table: rows of a kilobyte or more would each take a page in a WITHOUT ROWID table.
+    db.run('CREATE UNIQUE INDEX embeddings_key ON embeddings (hash, model, dimension)');
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -29,6 +29,7 @@ describe('the store', () => {
       ['Plan.md', 2, null, 'Build'],
     ]);
     expect(db.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0]!.values.flat()).toEqual([
+      'embeddings',
       'events',
       'files',
       'links',
