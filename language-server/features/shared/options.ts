@@ -1,0 +1,56 @@
+/**
+ * Seams the server wires when it has more than the providers' local measures: semantic ranking
+ * (core/search's SearchService), role definitions (core/roles), and the clock.
+ */
+export interface FeatureOptions {
+  /** Ranks `[[` completion candidates by meaning; without one, notes rank by name match and link popularity. */
+  linkRanker?: LinkRanker;
+  /** Role names for `[role:: ` completion; without one, roles used in tasks plus the built-in defaults. */
+  roleNames?: () => readonly string[];
+  /** The user's local date, `YYYY-MM-DD` (completion of dates, task edits). */
+  today?: () => string;
+}
+
+/** What a ranker is asked: the note being written, the paragraph around the cursor, what was typed. */
+export interface LinkRankRequest {
+  fromPath: string;
+  paragraph: string;
+  query: string;
+  limit: number;
+}
+
+/**
+ * Relevance of notes to a paragraph. Higher is better; notes it leaves out count as 0. The lead
+ * wires this to SearchService.suggestLinks({ file, text }, { limit }).
+ */
+export interface LinkRanker {
+  scores(request: LinkRankRequest): ReadonlyMap<string, number>;
+}
+
+/** The built-in role tree's names, offered until core/roles provides the workspace's own. */
+export const defaultRoleNames: readonly string[] = [
+  'orchestrator',
+  'researcher',
+  'code_researcher',
+  'market_researcher',
+  'implementer',
+  'coder',
+  'designer',
+  'writer',
+  'validator',
+  'tester',
+  'reviewer',
+  'security_auditor',
+  'coordinator',
+  'project_manager',
+  'release_manager',
+];
+
+export function localToday(): string {
+  const now = new Date();
+  return formatDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+export function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
