@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../../../shared-types/index.js';
+import { unknownRoleDiagnostics } from '../../../core/roles/unknownRoleDiagnostics.js';
+import { loadRoles } from '../../node/loadRoles.js';
 import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
 import { parseCommandArgs } from '../args.js';
 
@@ -23,7 +25,11 @@ export async function checkCommand(args: string[]): Promise<number> {
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UserError('check: expected one directory, e.g. scriptorium check ./vault');
   const workspace = await loadWorkspace(dir, { useGlobalFilter: values['global-filter'] === true });
-  const diagnostics = workspace.diagnostics();
+  const roles = await loadRoles(dir, workspace);
+  // Role-file problems and tasks assigned to no known role join the workspace's own, in the same order.
+  const diagnostics = [...workspace.diagnostics(), ...roles.diagnostics, ...unknownRoleDiagnostics(workspace.taskIndex().tasks, roles)].sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+  );
   if (values.json) {
     process.stdout.write(`${JSON.stringify(diagnostics.map(diagnosticJson), null, 2)}\n`);
   } else if (diagnostics.length === 0) {
