@@ -42,7 +42,9 @@ export type DiagnosticCode =
   | 'query-error'
   | 'unresolved-link'
   | 'unresolved-relation'
-  | 'unknown-relation';
+  | 'unknown-relation'
+  | 'invalid-role'
+  | 'unknown-role';
 
 export interface Diagnostic {
   /** Vault-relative path with `/` separators. */
@@ -97,3 +99,5 @@ export interface TaskJson {
   /** Rolled up from subtasks: done / total over the whole subtree, or null without subtasks. */
   progress: { done: number; total: number } | null;
 }
+
+export * from './protocol.js';

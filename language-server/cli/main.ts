@@ -4,8 +4,14 @@ import { demoCommand } from './commands/demo.js';
 import { graphCommand } from './commands/graph.js';
 import { historyCommand } from './commands/history.js';
 import { linksCommand } from './commands/links.js';
+import { serveCommand } from './commands/serve.js';
+import { mcpCommand } from './commands/mcp.js';
+import { rolesCommand } from './commands/roles.js';
 import { taskCommand } from './commands/task.js';
 import { tasksCommand } from './commands/tasks.js';
+import { relatedCommand } from './commands/related.js';
+import { searchCommand } from './commands/search.js';
+import { suggestLinksCommand } from './commands/suggestLinks.js';
 import { usage } from './usage.js';
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -15,7 +21,13 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   links: linksCommand,
   graph: graphCommand,
   history: historyCommand,
+  roles: rolesCommand,
+  mcp: mcpCommand,
+  search: searchCommand,
+  related: relatedCommand,
+  'suggest-links': suggestLinksCommand,
   demo: demoCommand,
+  serve: serveCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

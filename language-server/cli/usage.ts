@@ -10,7 +10,9 @@ Commands:
                                           priority, recurrence, onCompletion, id, dependsOn, role, parent);
                                           an empty value removes it: --set due=
       --depends-on <id | path:line>       make it depend on another task (one without an id gets one)
-      --store <dir>                       (task, history) keep the store there, not in <dir>/.scriptorium
+      --store <dir>                       (task, history) keep the store there, not in <dir>/.scriptorium;
+                                          (tasks, check, links, graph) warm start from it and record hand edits,
+                                          as they do from <dir>/.scriptorium when a store is already there
   check <dir> [--json] [--global-filter]  report problems: cycles, duplicate ids, invalid dates, broken links, …
                                           (exit 1 when any problem is an error)
   links <dir> [--json]                    every link resolved by Obsidian's rules: counts per note,
@@ -22,7 +24,23 @@ Commands:
   history <dir> [--task <id | path:line>] [--json]
                                           what happened to the tasks (or one task): created, status
                                           from → to, fields changed, completed, deleted; when and how
+  roles <dir> [--json] [--roles-folder F] the resolved roles (built-in tree + Roles/ notes and YAML files +
+                                          .scriptorium/roles/*.yaml): inherited capabilities, merged
+                                          restrictions, where each came from; problems in role files
+  mcp <dir> --role <name> [--roles-folder F]
+                                          an MCP server over stdio for an agent working under that role
+  search <dir> --query <text> [--limit N] [--json]
+                                          notes ranked by BM25, meaning and links, with the best section;
+      --queries <file.jsonl>              one {"id", "query"} per line → one JSON line per query
+  related <dir> <note> [--section <heading>] [--limit N] [--json]
+                                          notes related to a note (or one of its sections), with why
+  suggest-links <dir> --queries <file.jsonl> [--limit N] [--min-score X] [--exclude <folder>] [--json]
+                                          notes worth linking from {"id", "file", "text"} paragraphs:
+                                          named ones first (with the phrase), then by meaning
+      --embeddings <spec>                 (search, related, suggest-links) an opt-in vector provider
   demo [dir]                              the task tree, ready and blocked tasks and problems of a vault
+  serve --stdio                           the language server, for any LSP client (Neovim, Helix, Zed);
+                                          the workspace is the folder the client opens
   help                                    this text
 
 Dates are relative to today; set SCRIPTORIUM_TODAY=YYYY-MM-DD to pin it.`;

@@ -13,4 +13,9 @@ export interface FeatureContext {
   uriOf(path: string): string;
   /** The version the client gave an open document, or null when it is not open. */
   documentVersion(uri: string): number | null;
+  /**
+   * Tells `listener` the paths of every change (added, changed, removed, renamed) after it
+   * happened, so providers can keep caches; absent in contexts that cannot (then cache nothing).
+   */
+  onDidChange?(listener: (paths: readonly string[]) => void): void;
 }

@@ -6,6 +6,7 @@ import { fileAt } from '../shared/documents.js';
 import { localToday, type LinkRanker } from '../shared/options.js';
 import { dateItems, fieldContextAt, roleItems, taskIdItems } from './fieldCompletions.js';
 import { blockItems, headingItems, noteItems, subpathNote, wikilinkContextAt } from './linkCompletions.js';
+import { NameIndex } from './nameIndex.js';
 
 export interface CompletionOptions {
   linkRanker?: LinkRanker;
@@ -21,10 +22,17 @@ export const completionTriggerCharacters = ['[', '#', '^', ' ', ':', ','];
  * 📅 ⏳ 🛫 ➕ and `[due::`-style fields. Nothing inside fenced or inline code.
  */
 export class CompletionProvider {
+  private readonly names: NameIndex;
+
   constructor(
     private readonly context: FeatureContext,
     private readonly options: CompletionOptions = {},
-  ) {}
+  ) {
+    // Without change events the name index cannot know what changed: it is rebuilt per request.
+    const names = context.onDidChange ? new NameIndex() : new RebuildingNameIndex();
+    context.onDidChange?.((paths) => names.invalidate(paths));
+    this.names = names;
+  }
 
   async provideCompletion(uri: string, position: Position): Promise<CompletionList | null> {
     const file = fileAt(this.context, uri);
@@ -49,7 +57,8 @@ export class CompletionProvider {
     const link = wikilinkContextAt(lineText, position);
     if (!link) return null;
     if (link.part === 'note') {
-      const { items, incomplete } = await noteItems(workspace, file.path, link, paragraphAt(note, position.line), this.options.linkRanker);
+      const paragraph = paragraphAt(note, position.line, { line: position.line, start: link.range.start.character - (link.embed ? 3 : 2), end: link.range.end.character });
+      const { items, incomplete } = await noteItems(workspace, file.path, link, paragraph, this.options.linkRanker, this.names);
       // Always incomplete: the list is cut to the best matches, so the client must ask again as the user types.
       return { isIncomplete: incomplete || items.length > 0, items };
     }
@@ -65,11 +74,25 @@ function lineOf(text: string, note: ParsedNote | null, line: number): string | n
   return lines[line] ?? null;
 }
 
-/** The paragraph around a line: the run of non-blank lines holding it (what the ranker reads). */
-export function paragraphAt(note: ParsedNote, line: number): string {
+/**
+ * The paragraph around a line: the run of non-blank lines holding it (what the ranker reads),
+ * without `cut` (the `[[…` being typed, so the paragraph stays the same as the name grows).
+ */
+export function paragraphAt(note: ParsedNote, line: number, cut?: { line: number; start: number; end: number }): string {
   let start = line;
   let end = line;
   while (start > 0 && note.lines[start - 1]!.text.trim() !== '') start--;
   while (end < note.lines.length - 1 && note.lines[end + 1]!.text.trim() !== '') end++;
-  return note.lines.slice(start, end + 1).map((l) => l.text).join('\n');
+  return note.lines
+    .slice(start, end + 1)
+    .map((l, i) => (cut && start + i === cut.line ? l.text.slice(0, Math.max(0, cut.start)) + l.text.slice(cut.end) : l.text))
+    .join('\n');
+}
+
+/** A name index for contexts without change events: everything may have changed before each request. */
+class RebuildingNameIndex extends NameIndex {
+  override all(...args: Parameters<NameIndex['all']>): ReturnType<NameIndex['all']> {
+    this.invalidate(null);
+    return super.all(...args);
+  }
 }

@@ -2,11 +2,11 @@ import { CompletionItemKind, type CompletionItem, type Position, type Range } fr
 import { resolveLinkTarget } from '../../../core/links/resolveLinkTarget.js';
 import type { VaultFiles } from '../../../core/links/vaultFiles.js';
 import type { ParsedNote } from '../../../core/markdown/types.js';
-import type { Workspace, WorkspaceFile } from '../../../core/workspace/workspace.js';
-import { noteTitle } from '../shared/documents.js';
+import type { Workspace } from '../../../core/workspace/workspace.js';
 import { shortestLinkTarget, vaultOf } from '../shared/linkText.js';
 import type { LinkRanker } from '../shared/options.js';
 import { sortKey } from './fieldCompletions.js';
+import { matchTier, NameIndex, type NameEntry } from './nameIndex.js';
 
 /** A `[[` being typed: what of it, where its parts are, and whether `]]` already follows. */
 export interface WikilinkContext {
@@ -48,20 +48,20 @@ export function wikilinkContextAt(lineText: string, position: Position): Wikilin
 }
 
 interface Candidate {
-  file: WorkspaceFile;
-  title: string;
-  /** The alias this candidate offers, or null for the note's own name. */
-  alias: string | null;
+  entry: NameEntry;
   tier: number;
   relevance: number;
   popularity: number;
 }
 
 const maxNotes = 100;
+/** How long completion waits for the ranker before answering in name order (it is asked again as the user types). */
+export const rankerBudgetMs = 10;
 
 /**
  * Notes (by name, then by alias) matching what was typed. Ranked by how the name matches, then by
- * the ranker's relevance to the paragraph (when one is wired), then by how often notes are linked.
+ * the ranker's relevance to the paragraph (when one is wired and answers in time), then by how
+ * often notes are linked. Only the best `maxNotes` are ordered in full.
  */
 export async function noteItems(
   workspace: Workspace,
@@ -69,42 +69,27 @@ export async function noteItems(
   ctx: WikilinkContext,
   paragraph: string,
   ranker: LinkRanker | undefined,
+  names: NameIndex = new NameIndex(),
 ): Promise<{ items: CompletionItem[]; incomplete: boolean }> {
   const query = ctx.typed.trim().toLowerCase();
-  const relevance = ranker ? await ranker.scores({ fromPath, paragraph, query: ctx.typed.trim(), limit: maxNotes }) : new Map<string, number>();
-  const links = workspace.linkIndex();
-  const nameCount = new Map<string, number>();
-  const candidates: Candidate[] = [];
-  for (const file of workspace.files()) {
-    const title = noteTitle(file.path);
-    const key = title.toLowerCase();
-    nameCount.set(key, (nameCount.get(key) ?? 0) + 1);
+  const queryWords = query.split(/\s+/).filter((w) => w !== '');
+  const relevance = ranker ? await withinBudget(() => ranker.scores({ fromPath, paragraph, query: ctx.typed.trim(), limit: maxNotes })) : noScores;
+  const best = new TopK<Candidate>(maxNotes, (a, b) => compareCandidates(a, b, fromPath));
+  let matched = 0;
+  for (const entry of names.all(workspace)) {
+    const file = entry.file;
     if (!(ctx.embed ? file.kind !== 'code' : file.kind === 'markdown' || file.kind === 'canvas')) continue;
-    const names: Array<string | null> = [null, ...(file.note?.frontmatter?.aliases ?? [])];
-    for (const alias of names) {
-      const tier = matchTier(alias ?? title, file.path, query);
-      if (tier === 0) continue;
-      candidates.push({ file, title, alias, tier, relevance: relevance.get(file.path) ?? 0, popularity: 0 });
-    }
+    const tier = matchTier(entry, query, queryWords);
+    if (tier === 0) continue;
+    matched++;
+    best.offer({ entry, tier, relevance: relevance.get(file.path) ?? 0, popularity: names.popularityOf(workspace, file.path) });
   }
-  for (const c of candidates) c.popularity = sum(links.backlinks(c.file.path));
-  candidates.sort(
-    (a, b) =>
-      b.tier - a.tier ||
-      b.relevance - a.relevance ||
-      Number(a.alias !== null) - Number(b.alias !== null) ||
-      Number(a.file.path === fromPath) - Number(b.file.path === fromPath) ||
-      b.popularity - a.popularity ||
-      a.title.length - b.title.length ||
-      compare(a.file.path, b.file.path),
-  );
-  const shown = candidates.slice(0, maxNotes);
   let vault: VaultFiles | null = null;
-  const items = shown.map((c, i): CompletionItem => {
+  const items = best.sorted().map(({ entry: c }, i): CompletionItem => {
     // Only a name shared by several files needs the resolver to pick the shortest unambiguous text.
     let target = c.title;
     if (c.file.kind !== 'markdown') target = c.file.path.slice(c.file.path.lastIndexOf('/') + 1);
-    if ((nameCount.get(c.title.toLowerCase()) ?? 0) > 1 || c.file.kind !== 'markdown') {
+    if (names.filesNamed(c.title.toLowerCase()) > 1 || c.file.kind !== 'markdown') {
       vault ??= vaultOf(workspace);
       target = c.file.kind === 'markdown' ? shortestLinkTarget(c.file.path, fromPath, vault) : resolveLinkTarget(target, fromPath, vault) === c.file.path ? target : c.file.path;
     }
@@ -119,20 +104,67 @@ export async function noteItems(
       textEdit: { range: ctx.range, newText: ctx.closed ? text : `${text}]]` },
     };
   });
-  return { items, incomplete: candidates.length > maxNotes };
+  return { items, incomplete: matched > maxNotes };
 }
 
-/** How a name matches the query: 4 prefix, 3 word prefix, 2 substring, 1 path or all words, 0 none. */
-function matchTier(name: string, path: string, query: string): number {
-  if (query === '') return 1;
-  const lower = name.toLowerCase();
-  if (lower.startsWith(query)) return 4;
-  if (lower.split(/[\s\-_.()]+/).some((w) => w.startsWith(query))) return 3;
-  if (lower.includes(query)) return 2;
-  const lowerPath = path.toLowerCase();
-  if (lowerPath.includes(query)) return 1;
-  const words = query.split(/\s+/).filter((w) => w !== '');
-  return words.length > 1 && words.every((w) => lowerPath.includes(w)) ? 1 : 0;
+const noScores: ReadonlyMap<string, number> = new Map();
+
+/** The ranker's answer if it comes within the budget; else none (name order). A failing ranker is no ranker. */
+async function withinBudget(ask: () => ReadonlyMap<string, number> | Promise<ReadonlyMap<string, number>>): Promise<ReadonlyMap<string, number>> {
+  let answer: ReadonlyMap<string, number> | Promise<ReadonlyMap<string, number>>;
+  try {
+    answer = ask();
+  } catch {
+    return noScores;
+  }
+  if (!(answer instanceof Promise)) return answer;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ReadonlyMap<string, number>>((resolve) => (timer = setTimeout(() => resolve(noScores), rankerBudgetMs)));
+  try {
+    return await Promise.race([answer.catch(() => noScores), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function compareCandidates(a: Candidate, b: Candidate, fromPath: string): number {
+  return (
+    b.tier - a.tier ||
+    b.relevance - a.relevance ||
+    Number(a.entry.alias !== null) - Number(b.entry.alias !== null) ||
+    Number(a.entry.file.path === fromPath) - Number(b.entry.file.path === fromPath) ||
+    b.popularity - a.popularity ||
+    a.entry.title.length - b.entry.title.length ||
+    compare(a.entry.file.path, b.entry.file.path) ||
+    compare(a.entry.alias ?? '', b.entry.alias ?? '')
+  );
+}
+
+/** The best `k` of a stream under `order`, kept sorted, without sorting the whole stream. */
+class TopK<T> {
+  private readonly items: T[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    const items = this.items;
+    if (items.length === this.k && this.order(item, items[items.length - 1]!) >= 0) return;
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.order(items[mid]!, item) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    items.splice(low, 0, item);
+    if (items.length > this.k) items.pop();
+  }
+
+  sorted(): readonly T[] {
+    return this.items;
+  }
 }
 
 /** Headings of the target note (`[[Note#`), or of this note (`[[#`). */
@@ -175,12 +207,6 @@ export function subpathNote(workspace: Workspace, fromPath: string, target: stri
   if (target === '') return workspace.file(fromPath)?.note ?? null;
   const path = resolveLinkTarget(target, fromPath, vaultOf(workspace));
   return path ? (workspace.file(path)?.note ?? null) : null;
-}
-
-function sum(map: ReadonlyMap<string, number>): number {
-  let total = 0;
-  for (const n of map.values()) total += n;
-  return total;
 }
 
 function compare(a: string, b: string): number {

@@ -14,17 +14,21 @@ export interface FeatureOptions {
 /** What a ranker is asked: the note being written, the paragraph around the cursor, what was typed. */
 export interface LinkRankRequest {
   fromPath: string;
+  /** The paragraph without the link being typed (so it stays the same while the user types the name). */
   paragraph: string;
   query: string;
   limit: number;
 }
 
 /**
- * Relevance of notes to a paragraph. Higher is better; notes it leaves out count as 0. The lead
- * wires this to SearchService.suggestLinks({ file, text }, { limit }).
+ * Relevance of notes to a paragraph. Higher is better; notes it leaves out count as 0. May answer
+ * later (a search index): completion waits a few milliseconds (`rankerBudgetMs`) and otherwise
+ * answers in name order, so a ranker that is slow or not ready should answer with an empty map
+ * at once and have its answer ready when asked again (the list is always marked incomplete).
+ * The server wires this to SearchService.suggestLinks (server/searchIndex.ts).
  */
 export interface LinkRanker {
-  scores(request: LinkRankRequest): ReadonlyMap<string, number>;
+  scores(request: LinkRankRequest): ReadonlyMap<string, number> | Promise<ReadonlyMap<string, number>>;
 }
 
 /** The built-in role tree's names, offered until core/roles provides the workspace's own. */

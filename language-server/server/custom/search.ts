@@ -1,0 +1,123 @@
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Position, Range } from '../../../shared-types/index.js';
+import {
+  ScriptoriumRequest,
+  type RelatedNotesResult,
+  type SearchResult,
+  type SuggestLinksResult,
+} from '../../../shared-types/protocol.js';
+import { noteName } from '../../../core/search/searchService.js';
+import { guard, invalidParams, objectParams, optionalInteger, stringParam } from '../guard.js';
+import type { ServerContext } from '../serverContext.js';
+import { checkpoint } from '../yieldNow.js';
+
+/**
+ * `scriptorium/search`, `relatedNotes` and `suggestLinks` on core/search's SearchService, as
+ * the server keeps it (server/searchIndex.ts: built in slices after indexing, then updated with
+ * the files changed since the last use).
+ */
+export function registerSearch(context: ServerContext): void {
+  const current = () => context.search.forQuery();
+  const uris = () => context.uris();
+  const pathOf = (method: string, uri: string): string => {
+    const path = uris().pathOf(uri);
+    if (path === null) throw invalidParams(method, `'${uri}' is not inside the workspace.`);
+    return path;
+  };
+
+  const search = ScriptoriumRequest.search;
+  context.connection.onRequest(
+    search,
+    guard(search, context.log, async (raw: unknown, token: CancellationToken): Promise<SearchResult> => {
+      const params = objectParams(search, raw);
+      const query = stringParam(search, params, 'query');
+      const limit = optionalInteger(search, params, 'limit', 1, 1000) ?? 20;
+      await checkpoint(token);
+      const hits = await (await current()).search(query, { limit });
+      return { hits: hits.map((h) => ({ path: h.path, uri: uris().uriOf(h.path), title: noteName(h.path), score: h.score, heading: h.heading ?? null })) };
+    }),
+  );
+
+  const related = ScriptoriumRequest.relatedNotes;
+  context.connection.onRequest(
+    related,
+    guard(related, context.log, async (raw: unknown, token: CancellationToken): Promise<RelatedNotesResult> => {
+      const params = objectParams(related, raw);
+      const path = pathOf(related, stringParam(related, params, 'uri'));
+      const limit = optionalInteger(related, params, 'limit', 1, 1000) ?? 10;
+      await checkpoint(token);
+      const notes = await (await current()).related(path, { limit });
+      return {
+        notes: notes.map((n) => ({ path: n.path, uri: uris().uriOf(n.path), title: noteName(n.path), score: n.score, ...(n.why ? { snippet: n.why } : {}) })),
+      };
+    }),
+  );
+
+  const suggest = ScriptoriumRequest.suggestLinks;
+  context.connection.onRequest(
+    suggest,
+    guard(suggest, context.log, async (raw: unknown, token: CancellationToken): Promise<SuggestLinksResult> => {
+      const params = objectParams(suggest, raw);
+      const path = pathOf(suggest, stringParam(suggest, params, 'uri'));
+      const limit = optionalInteger(suggest, params, 'limit', 1, 1000) ?? 10;
+      const range = params.range === undefined || params.range === null ? null : rangeParam(suggest, params.range);
+      await checkpoint(token);
+      const file = context.state.workspace.file(path);
+      if (!file) throw invalidParams(suggest, `${path} is not in the workspace.`);
+      const starts = lineStarts(file.text);
+      const from = range ? offsetAt(starts, file.text, range.start) : 0;
+      const to = range ? offsetAt(starts, file.text, range.end) : file.text.length;
+      const suggestions = await (await current()).suggestLinks({ file: path, text: file.text.slice(from, Math.max(from, to)) }, { limit });
+      return {
+        suggestions: suggestions.map((s) => ({
+          path: s.target,
+          uri: uris().uriOf(s.target),
+          title: noteName(s.target),
+          score: s.score,
+          phrase: s.phrase
+            ? { text: s.phrase.text, range: { start: positionAt(starts, from + s.phrase.start), end: positionAt(starts, from + s.phrase.end) } }
+            : null,
+          ...(s.why ? { why: s.why } : {}),
+        })),
+      };
+    }),
+  );
+}
+
+function rangeParam(method: string, raw: unknown): Range {
+  const bad = () => invalidParams(method, "'range' must be { start: { line, character }, end: { line, character } }.");
+  const position = (p: unknown): Position => {
+    const v = p as Partial<Position> | null;
+    if (!v || !Number.isInteger(v.line) || !Number.isInteger(v.character) || v.line! < 0 || v.character! < 0) throw bad();
+    return { line: v.line!, character: v.character! };
+  };
+  const r = raw as Partial<Range> | null;
+  if (!r || typeof r !== 'object') throw bad();
+  return { start: position(r.start), end: position(r.end) };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetAt(starts: readonly number[], text: string, p: Position): number {
+  if (p.line >= starts.length) return text.length;
+  return Math.min(starts[p.line]! + p.character, starts[p.line + 1] ?? text.length);
+}
+
+function positionAt(starts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low]! };
+}

@@ -1,0 +1,55 @@
+import type { TaskHistoryParams, TaskHistoryResult } from '../../shared-types/protocol.js';
+
+/** What a host could find at a path: bytes to decode, text already decoded, a file too large to read, or nothing. */
+export type HostFileContent =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'text'; text: string }
+  | { kind: 'tooLarge'; size: number }
+  | { kind: 'missing' };
+
+/** One file a task edit changed: its text before (as the server held it) and after. */
+export interface AppliedTaskEdit {
+  path: string;
+  before: string;
+  after: string;
+}
+
+export interface HostFileEvents {
+  changed(path: string, content?: HostFileContent): void;
+  deleted(path: string): void;
+  renamed(from: string, to: string): void;
+}
+
+/**
+ * Everything the server needs from the machine it runs on. The node host reads a folder on disk;
+ * the browser host asks the editor that started its worker. The server itself never touches I/O,
+ * which is what lets one `startServer` run in both.
+ */
+export interface ServerHost {
+  /** Shown in logs: `node`, `browser`. */
+  readonly name: string;
+  /**
+   * Called once, after initialize, with the workspace root URI (null: no folder open). Paths
+   * are relative to it and `/`-separated; `events` is how a host that sees changes itself
+   * (the browser host, pushed by its editor) reports them.
+   */
+  open(rootUri: string | null, events: HostFileEvents): Promise<void>;
+  /** Every file path of the workspace, skipping dot-folders and node_modules. */
+  listFiles(): Promise<string[]>;
+  /** Reads one file; also used for `.gitignore` and `.obsidian/…` settings. */
+  readFile(path: string): Promise<HostFileContent>;
+  /** Reads many files at once (a host that pays per round trip batches them); default: one by one. */
+  readFiles?(paths: string[]): Promise<HostFileContent[]>;
+  /** The task history (node host: the event log and store beside the vault); absent where unavailable. */
+  taskHistory?(params: TaskHistoryParams): Promise<TaskHistoryResult>;
+  /**
+   * Records task edits the server made (answered `workspace/applyEdit` with applied: true) in the
+   * task history as source `edit` (an editor's edit); absent where there is no history. Never throws: history must
+   * not cost the user an edit.
+   */
+  recordTaskEdits?(edits: readonly AppliedTaskEdit[]): Promise<void>;
+  /** Role files the listing skips (`.scriptorium/roles/*.yaml`, machine-local); absent: none. */
+  readRoleFiles?(): Promise<{ path: string; text: string }[]>;
+  /** Where the server writes log lines the client does not need to see. */
+  log(line: string): void;
+}

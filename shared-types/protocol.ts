@@ -1,0 +1,356 @@
+// Scriptorium's own JSON-RPC methods, beside standard LSP: one name and one params/result shape
+// per method, shared by the server and every host. Plain data only, no behaviour.
+import type { Range, TaskJson, TaskState } from './index.js';
+
+/** Requests a client sends to the server. */
+export const ScriptoriumRequest = {
+  taskQuery: 'scriptorium/taskQuery',
+  taskTree: 'scriptorium/taskTree',
+  updateTask: 'scriptorium/updateTask',
+  relatedNotes: 'scriptorium/relatedNotes',
+  suggestLinks: 'scriptorium/suggestLinks',
+  search: 'scriptorium/search',
+  taskHistory: 'scriptorium/taskHistory',
+  graphNeighbourhood: 'scriptorium/graphNeighbourhood',
+  roles: 'scriptorium/roles',
+} as const;
+
+/** Notifications the server sends to the client. */
+export const ScriptoriumServerNotification = {
+  /** Some file's tasks changed (or all of them, after indexing): task panes re-query. */
+  tasksChanged: 'scriptorium/tasksChanged',
+  /** Indexing started or finished; hosts show it, tests wait for it. */
+  status: 'scriptorium/status',
+} as const;
+
+/**
+ * The browser build cannot read a disk: its host (the Obsidian plugin, a web editor) answers these
+ * requests from the server and pushes file changes with the notifications below.
+ */
+export const ScriptoriumHostRequest = {
+  /** Server → host: every file of the workspace, paths only. */
+  listFiles: 'scriptorium/host/listFiles',
+  /** Server → host: the contents of a batch of files. */
+  readFiles: 'scriptorium/host/readFiles',
+  /** Server → host: keep these store bytes (the host writes them atomically where it likes). */
+  persistStore: 'scriptorium/host/persistStore',
+} as const;
+
+export const ScriptoriumHostNotification = {
+  /** Host → server: a file was created or changed on the host's storage. */
+  fileChanged: 'scriptorium/fileChanged',
+  fileDeleted: 'scriptorium/fileDeleted',
+  fileRenamed: 'scriptorium/fileRenamed',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Initialization and settings
+
+/** `initializationOptions` of the initialize request, and the `scriptorium` configuration section. */
+export interface ScriptoriumSettings {
+  /** gitignore-style patterns of workspace paths not to index (on top of `.gitignore`). */
+  excludes?: string[];
+  /** Honour the Tasks plugin's global filter (e.g. `#task`); by default every checkbox is a task. */
+  useGlobalFilter?: boolean;
+  /** `YYYY-MM-DD`: pins "today" for task edits and queries (tests, reproducible demos). */
+  today?: string;
+}
+
+export interface StatusParams {
+  state: 'indexing' | 'ready';
+  /** Files known to the workspace so far. */
+  files: number;
+  /** Milliseconds since indexing began (on `ready`). */
+  elapsedMs?: number;
+}
+
+export interface TasksChangedParams {
+  /** Workspace paths whose task lines changed; empty when `all` is true. */
+  paths: string[];
+  /** Every task may have changed (indexing finished, settings changed). */
+  all: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasks
+
+/** A task as the protocol carries it: the CLI's JSON plus where it lives and which text it was read from. */
+export interface TaskItem extends TaskJson {
+  uri: string;
+  /** `path:line` (one-based line): how requests name this task. */
+  key: string;
+  /** Content hash of the file the task was read from: an update computed against another text is refused. */
+  fileVersion: string;
+}
+
+export interface TaskQueryParams {
+  /** A query in the Obsidian Tasks language (one instruction per line). */
+  query: string;
+  /** The note holding the query block, for `{{query.file.path}}` placeholders. */
+  queryPath?: string;
+}
+
+export interface TaskQueryError {
+  /** One-based line within the query. */
+  line: number;
+  message: string;
+}
+
+export interface TaskQueryResult {
+  groups: { headings: string[]; tasks: TaskItem[] }[];
+  totalTasks: number;
+  totalMatching: number;
+  explanation: string | null;
+  /** Problems with the query itself; when any, `groups` is empty. */
+  errors: TaskQueryError[];
+}
+
+export interface TaskTreeParams {
+  /** Only tasks matching this query (and their ancestors, so the tree stays a tree). */
+  query?: string;
+  /** Only this file's tasks. */
+  uri?: string;
+}
+
+export interface TaskTreeNode {
+  task: TaskItem;
+  children: TaskTreeNode[];
+}
+
+export interface TaskTreeResult {
+  /** Files in path order, each with its top-level tasks. A subtask named by `[parent:: id]` sits under its parent. */
+  files: { path: string; uri: string; tasks: TaskTreeNode[] }[];
+}
+
+export type TaskChange =
+  | { kind: 'setStatus'; symbol: string }
+  | { kind: 'toggleDone' }
+  /** `value` null (or '') clears the field; `dependsOn` takes ids. */
+  | { kind: 'setField'; field: string; value: string | string[] | null }
+  /** The task to wait for: by id, or by `path:line` when it has none yet (it then gets one). */
+  | { kind: 'addDependency'; target: string };
+
+export interface UpdateTaskParams {
+  uri: string;
+  /** Zero-based line of the task. */
+  line: number;
+  change: TaskChange;
+  /** The document version the client sees, when the document is open there. */
+  version?: number | null;
+  /** The `fileVersion` of the TaskItem the change was chosen from. */
+  fileVersion?: string;
+}
+
+export interface UpdateTaskResult {
+  /** True when the client applied the WorkspaceEdit sent with `workspace/applyEdit`. */
+  applied: boolean;
+  /** Why the client did not apply it, if it said. */
+  failureReason?: string;
+  /** The files the edit touched. */
+  uris: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+export interface TaskHistoryParams {
+  /** A task id, or `path:line` (one-based); absent: every event. */
+  task?: string;
+  /** At most this many events, newest last (default 500). */
+  limit?: number;
+}
+
+export interface TaskHistoryEvent {
+  id: string;
+  /** ISO 8601. */
+  at: string;
+  device: string;
+  source: string;
+  role?: string;
+  task: { key: string; description: string; id?: string; uid?: string };
+  kind: 'created' | 'status' | 'field' | 'completed' | 'deleted';
+  from?: string;
+  to?: string;
+  field?: string;
+  fromState?: TaskState;
+  toState?: TaskState;
+}
+
+export interface TaskHistoryResult {
+  events: TaskHistoryEvent[];
+  /** The task's line today, when it still exists. */
+  lineText: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Graph
+
+export interface GraphNeighbourhoodParams {
+  /** A workspace path, a URI, or a name as written in a wikilink (`Website relaunch`, `Spec#Plan`). */
+  note: string;
+  /** Hops out from the note (default 1, at most 5). */
+  depth?: number;
+}
+
+export interface GraphNode {
+  id: string;
+  type: 'note' | 'code' | 'file' | 'heading' | 'block' | 'task' | 'role' | 'unresolved';
+  label: string;
+  path?: string;
+  uri?: string;
+  /** Zero-based, for tasks, headings and blocks. */
+  line?: number;
+  distance: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  type: string;
+  count: number;
+}
+
+export interface GraphNeighbourhoodResult {
+  center: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search, related notes, link suggestions
+
+export interface SearchParams {
+  query: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  path: string;
+  uri: string;
+  title: string;
+  score: number;
+  /** The best-matching section's heading, when the hit is a section. */
+  heading?: string | null;
+  snippet?: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+}
+
+export interface RelatedNotesParams {
+  uri: string;
+  limit?: number;
+}
+
+export interface RelatedNotesResult {
+  notes: SearchHit[];
+}
+
+export interface SuggestLinksParams {
+  uri: string;
+  /** The paragraph being written; default: the whole document. */
+  range?: Range;
+  limit?: number;
+}
+
+export interface LinkSuggestion {
+  /** The note worth linking. */
+  path: string;
+  uri: string;
+  title: string;
+  score: number;
+  /** A phrase in the range that names the note (title or alias), to turn into a link. */
+  phrase?: { text: string; range: Range } | null;
+  /** Why: the best-matching section, or the alias that matched. */
+  why?: string;
+}
+
+export interface SuggestLinksResult {
+  suggestions: LinkSuggestion[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+export interface RolesParams {
+  /** Only this role (by name). */
+  name?: string;
+}
+
+export interface RoleInfo {
+  name: string;
+  displayName?: string;
+  description?: string;
+  extends?: string | null;
+  /** This role, its parent, …, the root. */
+  chain: string[];
+  /** Own and inherited. */
+  capabilities: string[];
+  /** Merged down the chain, e.g. `{ max_file_changes: 5 }`. */
+  restrictions: Record<string, number | boolean>;
+  /** Where the role is defined; absent for built-in roles. */
+  path?: string;
+  uri?: string;
+}
+
+export interface RolesResult {
+  roles: RoleInfo[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser host
+
+export interface HostListFilesResult {
+  /** Workspace-relative, `/`-separated. */
+  paths: string[];
+}
+
+export interface HostReadFilesParams {
+  paths: string[];
+}
+
+/** One file's content: text (already decoded) or base64 bytes; neither when it is gone. */
+export interface HostFileContent {
+  path: string;
+  text?: string;
+  base64?: string;
+}
+
+export interface HostReadFilesResult {
+  files: HostFileContent[];
+}
+
+export interface HostPersistStoreParams {
+  /** The whole store (SQLite bytes), base64. */
+  base64: string;
+}
+
+export interface FileChangedParams {
+  path: string;
+  text?: string;
+  base64?: string;
+}
+
+export interface FileDeletedParams {
+  path: string;
+}
+
+export interface FileRenamedParams {
+  from: string;
+  to: string;
+}
+
+/**
+ * Error codes of refusals (application-defined, outside JSON-RPC's reserved range). A stale edit
+ * is answered with LSP's ContentModified (-32801) instead, since that is exactly what it is.
+ */
+export const ScriptoriumErrorCode = {
+  /** The change is not allowed: an illegal status transition, a line that is not a task, … */
+  refused: 1001,
+  /** The feature is not available in this host or build (e.g. history in the browser). */
+  unavailable: 1002,
+} as const;
+
+/** LSP's ContentModified: the document is not the version the change was computed for. */
+export const contentModifiedCode = -32801;
