@@ -8,6 +8,7 @@ const nodeRequireBanner = "import { createRequire as __createRequire } from 'nod
 const nodeBundles = [
   { entry: 'language-server/cli/main.ts', out: 'dist/cli.js', executable: true },
   { entry: 'test/bench/bench.ts', out: 'dist/bench.js', executable: false },
+  { entry: 'test/eval/eval.ts', out: 'dist/eval.js', executable: false },
 ];
 
 await Promise.all(
@@ -27,6 +28,37 @@ await Promise.all(
   }),
 );
 
+// The language server: node (stdio, or forked over IPC by vscode-languageclient's TransportKind.ipc;
+// an ES module, like every .js under this package's "type": "module") and a self-contained IIFE for
+// a Web Worker, which resolves vscode-languageserver/browser only under the `browser` condition.
+await build({
+  stdin: { contents: "import { runNodeServer } from './language-server/node/server.ts'; runNodeServer();", resolveDir: '.', sourcefile: 'server-entry.ts', loader: 'ts' },
+  outfile: 'dist/server.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: nodeRequireBanner },
+});
+await build({
+  entryPoints: ['language-server/browser/worker.ts'],
+  outfile: 'dist/server-browser.js',
+  bundle: true,
+  platform: 'browser',
+  conditions: ['browser'],
+  format: 'iife',
+  // Explicit: at its default target esbuild's binary loader emits Uint8Array.fromBase64, which older Chromium lacks.
+  target: 'es2022',
+  loader: { '.wasm': 'binary' },
+  logLevel: 'warning',
+});
+
 // sql.js loads its WASM at run time; the node bundles read it from beside themselves (language-server/node/sqlJs.ts).
 await mkdir('dist', { recursive: true });
 await copyFile('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');
+
+// The Obsidian plugin inlines dist/server-browser.js as text, so it is built after it.
+const { buildObsidianPlugin } = await import('./obsidian-plugin/esbuild.mjs');
+await buildObsidianPlugin();
