@@ -1,5 +1,6 @@
 import type { Range } from '../../shared-types/index.js';
-import type { Link, ParsedNote } from '../markdown/types.js';
+import { transientLines } from '../markdown/lazyLines.js';
+import type { Line, Link, ParsedNote } from '../markdown/types.js';
 import { RELATION_NAMES, type RelationName } from './types.js';
 
 /** An inline field on one line: `[name:: value]`, `(name:: value)`, or a whole-line `name:: value`. */
@@ -32,6 +33,13 @@ export function relationOf(name: string): RelationName | null {
   return relationByName.get(name.trim().toLowerCase()) ?? null;
 }
 
+const knownRelations = new WeakMap<ParsedNote, (links: readonly Link[]) => NoteRelations>();
+
+/** A note restored from the store answers from what was found when it was parsed (its lines are not in memory). */
+export function setKnownRelations(note: ParsedNote, answer: (links: readonly Link[]) => NoteRelations): void {
+  knownRelations.set(note, answer);
+}
+
 /**
  * Which of a note's links are written as relations. `links` are the note's links as the link
  * index holds them (body and frontmatter); the answer refers to those very objects.
@@ -47,6 +55,8 @@ export function relationOf(name: string): RelationName | null {
  *   past participle such as `created`, which notes use for dates): that becomes a typo.
  */
 export function relationsOfNote(note: ParsedNote, links: readonly Link[]): NoteRelations {
+  const known = knownRelations.get(note);
+  if (known) return known(links);
   const relations = new Map<Link, RelationName>();
   const typos: RelationTypo[] = [];
   const fm = note.frontmatter;
@@ -54,11 +64,13 @@ export function relationsOfNote(note: ParsedNote, links: readonly Link[]): NoteR
 
   const fieldsByLine = new Map<number, InlineField[]>();
   const reported = new Set<string>();
+  // Split once for this pass, not kept on the note (see core/markdown/lazyLines.ts).
+  let lines: readonly Line[] | null = null;
   for (const link of links) {
     const line = link.range.start.line;
     if (inFrontmatter(line) || link.range.end.line !== line) continue;
     let fields = fieldsByLine.get(line);
-    if (!fields) fieldsByLine.set(line, (fields = inlineFields(note.lines[line]?.text ?? '')));
+    if (!fields) fieldsByLine.set(line, (fields = inlineFields((lines ??= transientLines(note))[line]?.text ?? '')));
     let inner: InlineField | null = null;
     for (const f of fields) {
       if (f.valueStart <= link.range.start.character && link.range.end.character <= f.valueEnd) {
@@ -162,8 +174,9 @@ function wikilinkValues(value: unknown): string[] {
 }
 
 function propertyRange(note: ParsedNote, key: string, startLine: number, endLine: number): Range {
+  const lines = transientLines(note);
   for (let line = startLine + 1; line < endLine; line++) {
-    const text = note.lines[line]?.text ?? '';
+    const text = lines[line]?.text ?? '';
     const at = text.indexOf(key);
     if (at >= 0 && /^\s*["']?$/.test(text.slice(0, at)) && /^["']?\s*:/.test(text.slice(at + key.length))) {
       return { start: { line, character: at }, end: { line, character: at + key.length } };

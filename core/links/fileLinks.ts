@@ -7,6 +7,8 @@ export interface LinkSourceFile {
   path: string;
   text: string;
   note: ParsedNote | null;
+  /** The links, when already known (a note restored from the store): they are used as they are. */
+  knownLinks?: Link[] | null;
 }
 
 const canvasExtension = /\.canvas$/i;
@@ -17,6 +19,7 @@ const canvasExtension = /\.canvas$/i;
  * (an image, a PDF, source code): it is only ever a target. External URLs are not links.
  */
 export function linksOfFile(file: LinkSourceFile): Link[] | null {
+  if (file.knownLinks !== undefined) return file.knownLinks;
   if (file.note) {
     const body = file.note.links.filter((l) => !l.external);
     const fm = frontmatterLinks(file.note);

@@ -1,6 +1,7 @@
 import type { Range } from '../../shared-types/index.js';
 import { wikilinkFromContent } from '../markdown/linkParts.js';
-import type { Link, ParsedNote } from '../markdown/types.js';
+import { transientLines } from '../markdown/lazyLines.js';
+import type { Line, Link, ParsedNote } from '../markdown/types.js';
 
 /**
  * Links written as property values: Obsidian's `frontmatterLinks`. A string value (at any
@@ -14,10 +15,11 @@ export function frontmatterLinks(note: ParsedNote): Link[] {
   collectStrings(fm.data, values, 0);
   const links: Link[] = [];
   const claimed = new Map<string, number>();
+  let lines: readonly Line[] | null = null;
   for (const value of values) {
     const raw = value.trim();
     if (!/^\[\[[^[\]]+\]\]$/.test(raw)) continue;
-    const range = locate(note, raw, fm.startLine, fm.endLine, claimed);
+    const range = locate((lines ??= transientLines(note)), raw, fm.startLine, fm.endLine, claimed);
     const link = wikilinkFromContent('wikilink', raw.slice(2, -2), raw, range);
     if (link.target !== '' || link.subpath !== null) links.push(link);
   }
@@ -33,11 +35,11 @@ function collectStrings(value: unknown, out: string[], depth: number): void {
 }
 
 /** The n-th occurrence of `raw` between the fences (n counts earlier values with the same text). */
-function locate(note: ParsedNote, raw: string, startLine: number, endLine: number, claimed: Map<string, number>): Range {
+function locate(lines: readonly Line[], raw: string, startLine: number, endLine: number, claimed: Map<string, number>): Range {
   let skip = claimed.get(raw) ?? 0;
   claimed.set(raw, skip + 1);
   for (let line = startLine + 1; line < endLine; line++) {
-    const text = note.lines[line]?.text ?? '';
+    const text = lines[line]?.text ?? '';
     let at = text.indexOf(raw);
     while (at >= 0) {
       if (skip === 0) return { start: { line, character: at }, end: { line, character: at + raw.length } };

@@ -1,6 +1,6 @@
 import type { Link } from '../markdown/types.js';
 import { type LinkSourceFile, linksOfFile } from './fileLinks.js';
-import { lookupKeyOfTarget, lookupKeysOfFile } from './paths.js';
+import { folderOf, lookupKeyOfTarget, lookupKeysOfFile } from './paths.js';
 import { resolveLinkTarget } from './resolveLinkTarget.js';
 import { VaultFiles } from './vaultFiles.js';
 
@@ -41,9 +41,12 @@ export class LinkIndex {
     const index = new LinkIndex();
     const list = [...files];
     for (const file of list) index.vault.add(file.path);
+    // While the file set stands still a target resolves the same from every note of one folder:
+    // a real vault links the same few hubs from everywhere, so most links are a look-up here.
+    const memo: ResolutionMemo = new Map();
     for (const file of list) {
       const links = linksOfFile(file);
-      if (links) index.attach(file.path, links);
+      if (links) index.attach(file.path, links, memo);
     }
     return index;
   }
@@ -106,15 +109,28 @@ export class LinkIndex {
     return out;
   }
 
-  private attach(path: string, links: Link[]): void {
+  private attach(path: string, links: Link[], memo: ResolutionMemo | null = null): void {
     const source: Source = { links: [], resolved: new Map(), unresolved: new Map() };
     this.sources.set(path, source);
+    const folder = memo ? folderOf(path) : '';
     for (const link of links) {
-      const outgoing: OutgoingLink = { link, target: resolveLinkTarget(link.target, path, this.vault) };
+      const outgoing: OutgoingLink = { link, target: memo ? this.resolveMemoized(link.target, path, folder, memo) : resolveLinkTarget(link.target, path, this.vault) };
       source.links.push(outgoing);
       this.count(path, source, outgoing, 1);
       if (link.target !== '') add(this.sourcesByKey, lookupKeyOfTarget(link.target), path);
     }
+  }
+
+  /** resolveLinkTarget depends on the note only through its folder (an empty target aside). */
+  private resolveMemoized(target: string, path: string, folder: string, memo: ResolutionMemo): string | null {
+    if (target === '') return path;
+    // A bare name that only one file can answer resolves to it from every folder (see resolveLinkTarget).
+    if (!target.includes('/') && target !== '.' && target !== '..' && this.vault.named(lookupKeyOfTarget(target)).length <= 1) folder = '';
+    let byFolder = memo.get(target);
+    if (!byFolder) memo.set(target, (byFolder = new Map()));
+    let found = byFolder.get(folder);
+    if (found === undefined) byFolder.set(folder, (found = resolveLinkTarget(target, path, this.vault)));
+    return found;
   }
 
   private detach(path: string): void {
@@ -158,6 +174,9 @@ export class LinkIndex {
 }
 
 const empty: ReadonlyMap<string, number> = new Map();
+
+/** Link target → note folder → where it resolves, for one build. */
+type ResolutionMemo = Map<string, Map<string, string | null>>;
 
 function bump(map: Map<string, number>, key: string, delta: number): void {
   const next = (map.get(key) ?? 0) + delta;

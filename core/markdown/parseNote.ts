@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../shared-types/index.js';
 import { splitLines } from '../text/lines.js';
 import { scanBlocks, type BlockFindings } from './blockScanner.js';
 import { readFrontmatter } from './frontmatter.js';
+import { defineLazyLines } from './lazyLines.js';
 import type { Link, ListItem, ParsedNote, Tag } from './types.js';
 
 /**
@@ -13,10 +14,10 @@ export function parseNote(path: string, input: string): ParsedNote {
   const hadBom = input.charCodeAt(0) === 0xfeff;
   const text = hadBom ? input.slice(1) : input;
   const lines = splitLines(text);
-  const note: ParsedNote = {
+  // `lines` is an accessor (see lazyLines.ts): its owner may drop them and have them split again.
+  const fields: Omit<ParsedNote, 'lines'> = {
     path,
     text,
-    lines,
     hadBom,
     frontmatter: null,
     headings: [],
@@ -27,6 +28,8 @@ export function parseNote(path: string, input: string): ParsedNote {
     taskItems: [],
     diagnostics: [],
   };
+  // `lines` is an accessor (see lazyLines.ts): its owner may drop them and have them split again.
+  const note: ParsedNote = defineLazyLines(fields, lines);
   try {
     const fm = readFrontmatter(path, lines);
     note.frontmatter = fm.frontmatter;

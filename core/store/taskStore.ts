@@ -1,7 +1,7 @@
 import { eventProblem } from '../history/eventLog.js';
 import type { HistoryEvent, TaskSnapshot } from '../history/types.js';
 import { migrate, schemaVersion, versionOf } from './schema.js';
-import type { ByteStore, SqlDatabase, SqlEngine, SqlValue } from './sqlTypes.js';
+import type { ByteStore, SqlDatabase, SqlEngine, SqlStatement, SqlValue } from './sqlTypes.js';
 
 export interface FileRecord {
   path: string;
@@ -40,10 +40,33 @@ export interface EventQuery {
  * empty one, and `open` says so.
  */
 export class TaskStore {
+  /** Statements run once per file, prepared once: sql.js's `run(sql, params)` prepares (and frees) on every call. */
+  private readonly prepared = new Map<string, SqlStatement>();
+
   private constructor(
     private db: SqlDatabase,
     private readonly bytes: ByteStore,
-  ) {}
+  ) {
+    // The database lives in memory and reaches the disk only through save(): a rollback journal
+    // written to sql.js's in-memory file system cost a third of a first scan; in memory it still rolls back.
+    db.run('PRAGMA journal_mode = MEMORY');
+  }
+
+  private statement(sql: string): SqlStatement {
+    let statement = this.prepared.get(sql);
+    if (!statement) this.prepared.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  private runPrepared(sql: string, values: SqlValue[]): void {
+    try {
+      this.statement(sql).run(values);
+    } catch {
+      // Freed behind our back (someone exported the database directly): prepare it again, once.
+      this.prepared.delete(sql);
+      this.statement(sql).run(values);
+    }
+  }
 
   static async open(sql: SqlEngine, bytes: ByteStore): Promise<OpenedStore> {
     let data: Uint8Array | null;
@@ -99,11 +122,19 @@ export class TaskStore {
 
   /** Writes the whole store through the byte store (the node one writes a temporary file and renames it). */
   async save(): Promise<void> {
+    // sql.js's export() frees every statement of the database: drop ours first.
+    this.freePrepared();
     await this.bytes.save(this.db.export());
   }
 
   close(): void {
+    this.freePrepared();
     this.db.close();
+  }
+
+  private freePrepared(): void {
+    for (const statement of this.prepared.values()) statement.free();
+    this.prepared.clear();
   }
 
   /** Runs `work` in one transaction (much faster for many writes). */
@@ -136,26 +167,30 @@ export class TaskStore {
 
   /** Records a file and replaces its tasks (each must carry a uid). */
   putFile(record: FileRecord, tasks: readonly TaskSnapshot[]): void {
-    this.db.run('INSERT OR REPLACE INTO files (path, size, mtime, hash) VALUES (?, ?, ?, ?)', [record.path, record.size, record.mtime, record.hash]);
-    this.db.run('DELETE FROM tasks WHERE path = ?', [record.path]);
-    const insert = this.db.prepare('INSERT INTO tasks (path, line, uid, id, symbol, state, description, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    try {
-      for (const t of tasks) {
-        insert.run([record.path, t.line, t.uid ?? '', t.fields.id || null, t.symbol, t.state, t.fields.description, JSON.stringify({ ...t, path: record.path })]);
-      }
-    } finally {
-      insert.free();
+    this.runPrepared('INSERT OR REPLACE INTO files (path, size, mtime, hash) VALUES (?, ?, ?, ?)', [record.path, record.size, record.mtime, record.hash]);
+    this.runPrepared('DELETE FROM tasks WHERE path = ?', [record.path]);
+    for (const t of tasks) {
+      this.runPrepared('INSERT INTO tasks (path, line, uid, id, symbol, state, description, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        record.path,
+        t.line,
+        t.uid ?? '',
+        t.fields.id || null,
+        t.symbol,
+        t.state,
+        t.fields.description,
+        JSON.stringify({ ...t, path: record.path }),
+      ]);
     }
   }
 
   /** Only the size and mtime changed (same content). */
   touchFile(record: FileRecord): void {
-    this.db.run('UPDATE files SET size = ?, mtime = ? WHERE path = ?', [record.size, record.mtime, record.path]);
+    this.runPrepared('UPDATE files SET size = ?, mtime = ? WHERE path = ?', [record.size, record.mtime, record.path]);
   }
 
   removeFile(path: string): void {
-    this.db.run('DELETE FROM files WHERE path = ?', [path]);
-    this.db.run('DELETE FROM tasks WHERE path = ?', [path]);
+    this.runPrepared('DELETE FROM files WHERE path = ?', [path]);
+    this.runPrepared('DELETE FROM tasks WHERE path = ?', [path]);
   }
 
   tasksOf(path: string): TaskSnapshot[] {
@@ -275,16 +310,22 @@ export class TaskStore {
  * owner of the store rebuilds it then (VaultHistory.open).
  */
 export function headerProblem(bytes: Uint8Array): string | null {
+  return headerProblemOf(bytes.subarray(0, 100), bytes.length);
+}
+
+/** headerProblem from the first 100 bytes and the file's length (no need to read a whole store to check it). */
+export function headerProblemOf(header: Uint8Array, length: number): string | null {
+  const bytes = header;
   const magic = 'SQLite format 3\u0000';
-  if (bytes.length < 100) return 'too short to be a database';
+  if (length < 100 || bytes.length < 100) return 'too short to be a database';
   for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic.charCodeAt(i)) return 'file is not a database';
   const rawPageSize = (bytes[16]! << 8) | bytes[17]!;
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pageCount = ((bytes[28]! << 24) | (bytes[29]! << 16) | (bytes[30]! << 8) | bytes[31]!) >>> 0;
   const counterMatches = bytes[24] === bytes[92] && bytes[25] === bytes[93] && bytes[26] === bytes[94] && bytes[27] === bytes[95];
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return 'bad page size';
-  if (bytes.length % pageSize !== 0) return `length ${bytes.length} is not a whole number of ${pageSize}-byte pages`;
-  if (counterMatches && pageCount > 0 && bytes.length !== pageSize * pageCount) return `${bytes.length / pageSize} pages where the header says ${pageCount}`;
+  if (length % pageSize !== 0) return `length ${length} is not a whole number of ${pageSize}-byte pages`;
+  if (counterMatches && pageCount > 0 && length !== pageSize * pageCount) return `${length / pageSize} pages where the header says ${pageCount}`;
   return null;
 }
 

@@ -5,6 +5,7 @@ import type { ScriptoriumGraph } from '../graph/types.js';
 import { unresolvedLinkDiagnostics } from '../links/linkDiagnostics.js';
 import { LinkIndex } from '../links/linkIndex.js';
 import { decodeNote } from '../markdown/decode.js';
+import { releaseLines } from '../markdown/lazyLines.js';
 import { parseNote } from '../markdown/parseNote.js';
 import type { ParsedNote } from '../markdown/types.js';
 import { tasksFromNote } from '../tasks/extractTasks.js';
@@ -13,6 +14,8 @@ import { taskFieldDiagnostics } from '../tasks/taskDiagnostics.js';
 import type { Task, TaskIndex, TaskSettings } from '../tasks/types.js';
 import { contentHash } from '../text/hash.js';
 import { codeTasksFromText } from './codeTasks.js';
+import { summarizeNote, tasksOfSummary, type NoteSummary } from './fileSummary.js';
+import { restoredFile } from './restoredFile.js';
 import { fileKindOf, type FileKind } from './fileKind.js';
 
 export interface WorkspaceFile {
@@ -82,6 +85,8 @@ export class Workspace {
       note = parseNote(path, text);
       if (hadBom) note.hadBom = true;
       tasks = tasksFromNote(note, this.settings);
+      // Split again only for the notes an editor feature reads: most never are (see lazyLines.ts).
+      releaseLines(note);
     } else if (kind === 'code') {
       tasks = codeTasksFromText(path, text, this.settings);
     }
@@ -93,6 +98,43 @@ export class Workspace {
     this.links?.setFile(file);
     this.graphIndex.changed(path);
     return file;
+  }
+
+  /**
+   * Adds a markdown note from what a warm start kept of it (see fileSummary.ts) instead of
+   * parsing it: tasks, links, headings, tags, block ids and diagnostics are there at once; the
+   * text is read with `read` (and the list items parsed) only when something asks for them. The
+   * caller vouches that the file is unchanged (size and mtime, or hash); if the bytes read later
+   * turn out to differ after all, the file is replaced by a parse of what was read.
+   */
+  restore(path: string, summary: NoteSummary, read: () => Uint8Array | null): WorkspaceFile {
+    const tasks = tasksOfSummary(path, summary, this.settings);
+    const file: WorkspaceFile = restoredFile({
+      path,
+      summary,
+      tasks,
+      loadText: () => {
+        const bytes = read();
+        const decoded = decodeNote(bytes ?? new Uint8Array(0));
+        if (contentHash(decoded.text) !== summary.version && this.byPath.get(path) === file) this.setBytes(path, bytes ?? new Uint8Array(0));
+        return decoded.text;
+      },
+    });
+    restoredSummaries.set(file, summary);
+    this.byPath.set(path, file);
+    this.tasks.setFile(path, tasks);
+    this.links?.setFile(file);
+    this.graphIndex.changed(path);
+    return file;
+  }
+
+  /** What a warm start needs to restore a markdown note without parsing it, or null (not a note, or not storable). */
+  summary(path: string): NoteSummary | null {
+    const file = this.byPath.get(path);
+    if (!file || file.kind !== 'markdown' || !file.note) return null;
+    const restored = restoredSummaries.get(file);
+    if (restored) return restored;
+    return summarizeNote(path, file.text, file.version, file.note, file.tasks, file.diagnostics);
   }
 
   remove(path: string): void {
@@ -146,6 +188,9 @@ export class Workspace {
     );
   }
 }
+
+/** The summaries restored files came from: a restored file is summarized without reading it. */
+const restoredSummaries = new WeakMap<WorkspaceFile, NoteSummary>();
 
 /**
  * Field diagnostics come only from invalid values or a key given twice; most tasks have

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { VaultHistory, type ScanResult } from '../../core/store/vaultHistory.js';
+import { VaultHistory, type FileStat, type ScanResult, type VaultFiles } from '../../core/store/vaultHistory.js';
+import type { Task } from '../../core/tasks/types.js';
 import type { TaskSettings } from '../../core/tasks/types.js';
 import type { Workspace } from '../../core/workspace/workspace.js';
 import { fileByteStore } from './fileByteStore.js';
@@ -22,6 +23,12 @@ export interface OpenHistoryOptions {
   log?: (line: string) => void;
   /** A Workspace the caller already loaded from `root`: the opening scan takes files from it instead of reading them again. */
   workspace?: Workspace;
+  /** Like `workspace`, for a caller that reads files as the scan asks for them (a warm start). */
+  parsed?: (path: string) => { hash: string; tasks: readonly Task[] } | undefined;
+  /** The vault's files as the caller just listed them: the scan starts from these instead of listing again. */
+  listed?: FileStat[];
+  /** False: the caller saves the store itself (after adding its own changes, so it is written once). */
+  saveNow?: boolean;
 }
 
 /**
@@ -29,7 +36,7 @@ export interface OpenHistoryOptions {
  * store up to the files on disk: a warm start reads only files whose size or mtime changed, and
  * hand edits found that way become `scan` events.
  */
-export async function openVaultHistory(root: string, options: OpenHistoryOptions = {}): Promise<{ history: VaultHistory; scan: ScanResult }> {
+export async function openVaultHistory(root: string, options: OpenHistoryOptions = {}): Promise<{ history: VaultHistory; scan: ScanResult; changed: boolean }> {
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) throw new UserError(info ? `Not a directory: ${root}` : `No such directory: ${root}`);
   const storeDir = options.storeDir ?? path.join(root, defaultStoreFolder);
@@ -39,21 +46,47 @@ export async function openVaultHistory(root: string, options: OpenHistoryOptions
   const { history, scan } = await VaultHistory.open({
     sql: await loadSqlJs(),
     bytes: fileByteStore(storeFile),
-    files: folderFiles(root),
+    files: options.listed ? listedOnce(folderFiles(root), options.listed) : folderFiles(root),
     logs: folderLogs(root),
     settings: options.settings ?? options.workspace?.taskSettings ?? (await loadTaskSettings(root)),
     device: await deviceName(storeDir),
     now: () => new Date().toISOString(),
-    newId: () => randomBytes(8).toString('hex'),
+    newId,
     log,
     storeName: `The store ${shortPath(storeFile)}`,
-    ...(options.workspace ? { parsed: parsedFrom(options.workspace) } : {}),
+    ...(options.parsed ? { parsed: options.parsed } : options.workspace ? { parsed: parsedFrom(options.workspace) } : {}),
   });
   for (const w of history.warnings) log(`warning: ${w.where}: ${w.message}`);
   history.warnings.length = 0;
   // Save what the start changed at once: a command that fails later must not leave the log ahead of the store.
-  if (scan.read.length > 0 || history.status !== 'loaded' || history.projected > 0) await history.save();
-  return { history, scan };
+  const changed = scan.read.length > 0 || history.status !== 'loaded' || history.projected > 0;
+  if (changed && options.saveNow !== false) await history.save();
+  return { history, scan, changed };
+}
+
+/** A folder's files whose first listing is one the caller already made. */
+function listedOnce(files: VaultFiles, listed: FileStat[]): VaultFiles {
+  let first: FileStat[] | null = listed;
+  return {
+    ...files,
+    async list() {
+      const out = first ?? (await files.list());
+      first = null;
+      return out;
+    },
+  };
+}
+
+// A first scan mints an id per task: one randomBytes call per id cost ~150 ms at 40,000 tasks.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function newId(): string {
+  if (poolAt + 8 > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  poolAt += 8;
+  return pool.toString('hex', poolAt - 8, poolAt);
 }
 
 /** The store is a cache of this machine: a `.gitignore` keeps it out of commits. */

@@ -47,5 +47,6 @@ export async function listWorkspaceFiles(root: string, wanted: (relativePath: st
  */
 export function readWorkspaceFile(file: FoundFile): ReadResult {
   const size = statSync(file.absolute).size;
-  return size > maxFileBytes ? { file, tooLarge: size } : { file, bytes: new Uint8Array(readFileSync(file.absolute)) };
+  // A Buffer is a Uint8Array: no copy (the bytes are decoded and dropped at once).
+  return size > maxFileBytes ? { file, tooLarge: size } : { file, bytes: readFileSync(file.absolute) };
 }

@@ -208,35 +208,3 @@ async function withWorkspace(dir: string, name: string, storeDir: string) {
     memoryDetail: { afterIndex, afterStore, afterEditsAndQueries },
   };
 }
-
-/**
- * A second start against the store benchOne left, in a fresh process. What exists today is
- * openVaultHistory: sql.js start, store read, log projection, and a stat of every file (none is
- * read when size and mtime match). The task and link index are not restored from the store, so
- * the tasks become queryable only after a full load as well, measured after it.
- */
-export async function benchWarm(dir: string, storeDir: string) {
-  const opened = await timedAsync(() => openVaultHistory(dir, { storeDir, log: (line) => log(`store: ${line}`) }));
-  const afterOpen = memory();
-  const load = await timedAsync(async () => {
-    const workspace = await loadWorkspace(dir);
-    workspace.taskIndex();
-    workspace.linkIndex();
-    return workspace;
-  });
-  const { history, scan } = opened.value;
-  const result = {
-    measured:
-      'fresh process, unchanged vault, existing store: openVaultHistory (sql.js start + store read + log projection + stat of every file). ' +
-      'The task/link index is NOT restored from the store (not implemented); reaching "queryable" still needs the full load, timed after it.',
-    storeOpenScanMs: round(opened.ms),
-    storeStatus: history.status,
-    filesReadByScan: scan.read.length,
-    storeTasks: history.store.taskCount(),
-    thenFullLoadMs: round(load.ms),
-    untilQueryableMs: round(opened.ms + load.ms),
-    memory: { afterOpen, peakRssMB: memory().peakRssMB },
-  };
-  history.close();
-  return result;
-}

@@ -21,10 +21,10 @@ export function diagnosticJson(d: Diagnostic) {
 }
 
 export async function checkCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('check', args, { json: { type: 'boolean' }, 'global-filter': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('check', args, { json: { type: 'boolean' }, 'global-filter': { type: 'boolean' }, store: { type: 'string' } });
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UserError('check: expected one directory, e.g. scriptorium check ./vault');
-  const workspace = await loadWorkspace(dir, { useGlobalFilter: values['global-filter'] === true });
+  const workspace = await loadWorkspace(dir, { useGlobalFilter: values['global-filter'] === true, store: values.store ?? 'auto' });
   const roles = await loadRoles(dir, workspace);
   // Role-file problems and tasks assigned to no known role join the workspace's own, in the same order.
   const diagnostics = [...workspace.diagnostics(), ...roles.diagnostics, ...unknownRoleDiagnostics(workspace.taskIndex().tasks, roles)].sort(

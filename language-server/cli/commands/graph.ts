@@ -9,13 +9,13 @@ import { parseCommandArgs } from '../args.js';
 
 /** `graph <dir> <note> [--depth N] [--json]`: the neighbourhood of one note in the relationship graph. */
 export async function graphCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('graph', args, { json: { type: 'boolean' }, depth: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs('graph', args, { json: { type: 'boolean' }, depth: { type: 'string' }, store: { type: 'string' } });
   const [dir, note, ...extra] = positionals;
   if (!dir || !note || extra.length > 0) throw new UserError('graph: expected a directory and a note, e.g. scriptorium graph ./vault "Website relaunch"');
   const depth = values.depth === undefined ? 1 : Number(values.depth);
   if (!Number.isInteger(depth) || depth < 0 || !/^\d+$/.test(values.depth ?? '1'))
     throw new UserError(`graph: --depth must be a whole number of hops (0 or more), not '${values.depth}'.`);
-  const workspace = await loadWorkspace(dir);
+  const workspace = await loadWorkspace(dir, { store: values.store ?? 'auto' });
   const center = findNode(workspace, note);
   if (center === null) throw new UserError(`graph: no note or file named "${note}" in ${dir} (give a vault path or a name as in a wikilink).`);
   const found = neighbourhood(workspace.graph(), center, depth)!;

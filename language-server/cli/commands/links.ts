@@ -4,10 +4,10 @@ import { parseCommandArgs } from '../args.js';
 
 /** `links <dir> [--json]`: every link of a vault, resolved by Obsidian's rules. */
 export async function linksCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('links', args, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('links', args, { json: { type: 'boolean' }, store: { type: 'string' } });
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UserError('links: expected one directory, e.g. scriptorium links ./vault');
-  const index = (await loadWorkspace(dir)).linkIndex();
+  const index = (await loadWorkspace(dir, { store: values.store ?? 'auto' })).linkIndex();
   if (values.json) {
     // The shape of Obsidian's metadataCache.resolvedLinks / unresolvedLinks: every note is a key.
     process.stdout.write(`${JSON.stringify({ resolved: index.resolvedLinks(), unresolved: index.unresolvedLinks() }, null, 2)}\n`);

@@ -11,10 +11,11 @@ export async function tasksCommand(args: string[]): Promise<number> {
     query: { type: 'string' },
     json: { type: 'boolean' },
     'global-filter': { type: 'boolean' },
+    store: { type: 'string' },
   });
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UserError('tasks: expected one directory, e.g. scriptorium tasks ./vault');
-  const workspace = await loadWorkspace(dir, { useGlobalFilter: values['global-filter'] === true });
+  const workspace = await loadWorkspace(dir, { useGlobalFilter: values['global-filter'] === true, store: values.store ?? 'auto' });
   const index = workspace.taskIndex();
   let groups: { headings: string[]; tasks: readonly Task[] }[] = [{ headings: [], tasks: index.tasks }];
   let explanation: string | null = null;

@@ -1,0 +1,105 @@
+import type { Diagnostic } from '../../shared-types/index.js';
+import { setKnownRelations } from '../graph/relations.js';
+import { defineLazyLines } from '../markdown/lazyLines.js';
+import { parseNote } from '../markdown/parseNote.js';
+import type { Link, ListItem, ParsedNote } from '../markdown/types.js';
+import type { Task } from '../tasks/types.js';
+import { noteFieldsOfSummary, relationsOfSummary, type NoteSummary } from './fileSummary.js';
+
+// A note restored from the store (a warm start): its summary is in memory, its text is read on
+// first use and its list items come from a full parse on first use. Accessors are shared
+// functions on own, enumerable properties, so a restored file looks like a parsed one to
+// readers (spread, toEqual, JSON) and every restored file shares one hidden class.
+
+const textSlot = Symbol('text');
+const loadSlot = Symbol('load');
+const parsedSlot = Symbol('parsed');
+
+interface Lazy {
+  [textSlot]: string | null;
+  [loadSlot]: () => string;
+}
+
+interface LazyNote extends Lazy {
+  path: string;
+  [parsedSlot]: ParsedNote | null;
+}
+
+function getText(this: Lazy): string {
+  return (this[textSlot] ??= this[loadSlot]());
+}
+
+function setText(this: Lazy, text: string): void {
+  this[textSlot] = text;
+}
+
+function parsed(note: LazyNote): ParsedNote {
+  return (note[parsedSlot] ??= parseNote(note.path, getText.call(note)));
+}
+
+function getListItems(this: LazyNote): ListItem[] {
+  return parsed(this).listItems;
+}
+
+function setListItems(this: LazyNote, items: ListItem[]): void {
+  parsed(this).listItems = items;
+}
+
+function getTaskItems(this: LazyNote): number[] {
+  return parsed(this).taskItems;
+}
+
+function setTaskItems(this: LazyNote, items: number[]): void {
+  parsed(this).taskItems = items;
+}
+
+function hidden(target: object, key: symbol, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: false, configurable: false });
+}
+
+function lazyText(target: object, load: () => string): void {
+  hidden(target, textSlot, null);
+  hidden(target, loadSlot, load);
+  Object.defineProperty(target, 'text', { get: getText, set: setText, enumerable: true, configurable: true });
+}
+
+export interface RestoredFileParts {
+  path: string;
+  summary: NoteSummary;
+  tasks: Task[];
+  /** The file's decoded text, read when something first asks for it. */
+  loadText: () => string;
+}
+
+/** A WorkspaceFile-shaped object for a restored note, plus the links the link index takes as they are. */
+export function restoredFile({ path, summary, tasks, loadText }: RestoredFileParts) {
+  const fields = noteFieldsOfSummary(summary);
+  const note = {
+    path,
+    hadBom: summary.hadBom,
+    frontmatter: summary.frontmatter,
+    headings: fields.headings,
+    blockIds: fields.blockIds,
+    tags: fields.tags,
+    links: fields.links,
+    diagnostics: summary.noteDiagnostics,
+  };
+  const file = {
+    path,
+    kind: 'markdown' as const,
+    version: summary.version,
+    note: note as unknown as ParsedNote,
+    tasks,
+    diagnostics: summary.diagnostics as Diagnostic[],
+    knownLinks: fields.fileLinks as Link[] | null,
+  };
+  lazyText(file, loadText);
+  // The note's text is the file's text without a BOM (parseNote drops it; decodeNote already has).
+  lazyText(note, () => (file as unknown as { text: string }).text);
+  hidden(note, parsedSlot, null);
+  Object.defineProperty(note, 'listItems', { get: getListItems, set: setListItems, enumerable: true, configurable: true });
+  Object.defineProperty(note, 'taskItems', { get: getTaskItems, set: setTaskItems, enumerable: true, configurable: true });
+  defineLazyLines(note as unknown as { text: string }, null);
+  setKnownRelations(note as unknown as ParsedNote, (links) => relationsOfSummary(summary, links));
+  return file as typeof file & { text: string };
+}
