@@ -14,13 +14,16 @@ import { parseArgs } from 'node:util';
 import { budgets, type VaultFigures } from './budgets.js';
 import { log, round } from './measure.js';
 import { generateRealisticVault } from './realisticVault.js';
-import { benchOne, benchWarm } from './scaleBench.js';
+import { benchOne } from './scaleBench.js';
+import { benchStoreStart } from './warmStart.js';
+import { benchSearch } from './searchBench.js';
+import { benchLsp } from './lspBench.js';
 
 const corpora = path.resolve(process.cwd(), '../shared/corpora');
 const corpusNames = ['obsidian-tasks-demo', 'dwarves-brain'];
 
 type OneReport = Awaited<ReturnType<typeof benchOne>>;
-type WarmReport = Awaited<ReturnType<typeof benchWarm>>;
+type WarmReport = Awaited<ReturnType<typeof benchStoreStart>>;
 
 /** Runs this bundle again with `args` in a fresh node (GC exposed) and parses the JSON it prints. */
 function child<T>(args: string[]): Promise<T> {
@@ -46,8 +49,10 @@ async function measureVault(name: string, dir: string, generated: boolean) {
   try {
     log(`${name}: first start, edits, look-ups, queries (fresh process)`);
     const one = await child<OneReport>(['--one', dir, '--store', storeDir, '--name', name]);
-    log(`${name}: second start with the store (fresh process)`);
-    const warm = await child<WarmReport>(['--warm', dir, '--store', storeDir]);
+    log(`${name}: second start with the store, filling its note summaries (fresh process)`);
+    const firstWithStore = await child<WarmReport>(['--warm', dir, '--store', storeDir]);
+    log(`${name}: third start, warm from the store (fresh process)`);
+    const warm = { ...(await child<WarmReport>(['--warm', dir, '--store', storeDir])), firstStartWithStoreMs: firstWithStore.untilQueryableMs };
     const { parse, ...figures } = one;
     return { report: { ...figures, warmStart: warm }, parse, figures: toFigures(one, warm, generated) };
   } finally {
@@ -85,6 +90,8 @@ async function main() {
   const reports: unknown[] = [];
   const parse: unknown[] = [];
   const figures: VaultFigures[] = [];
+  const search: unknown[] = [];
+  const lsp: unknown[] = [];
   const generation: Record<string, number> = {};
   const vaults: { name: string; prepare: (dir: string) => Promise<void>; generated: boolean }[] = [];
   for (const corpus of corpusNames) {
@@ -107,6 +114,12 @@ async function main() {
       reports.push(measured.report);
       parse.push(measured.parse);
       figures.push(measured.figures);
+      log(`${vault.name}: search, related, suggest-links (fresh process)`);
+      search.push(await child(['--search', dir, '--name', vault.name]));
+      if (vault.name === 'realistic-10000' || !vault.generated) {
+        log(`${vault.name}: language server over stdio`);
+        lsp.push(await child(['--lsp', dir, '--name', vault.name]));
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -116,6 +129,8 @@ async function main() {
     budgets: budgets(figures),
     vaults: reports,
     parse,
+    search,
+    lsp,
     run: { totalSeconds: round((performance.now() - started) / 1000, 1), prepareMs: generation },
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -126,10 +141,16 @@ async function childMain(argv: string[]) {
   // The store's log lines name a device; a fixed name keeps a device file out of the way.
   process.env.SCRIPTORIUM_DEVICE ??= 'bench';
   if (!values.store) throw new Error('--store <dir> is required');
-  const result = values.one ? await benchOne(values.one, values.name ?? path.basename(values.one), values.store) : await benchWarm(values.warm!, values.store);
+  const result = values.one ? await benchOne(values.one, values.name ?? path.basename(values.one), values.store) : await benchStoreStart(values.warm!, values.store);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 const argv = process.argv.slice(2);
-if (argv.includes('--one') || argv.includes('--warm')) await childMain(argv);
+if (argv.includes('--lsp')) {
+  const { values } = parseArgs({ args: argv, options: { lsp: { type: 'string' }, name: { type: 'string' } } });
+  process.stdout.write(`${JSON.stringify(await benchLsp(values.lsp!, values.name ?? path.basename(values.lsp!)))}\n`);
+} else if (argv.includes('--search')) {
+  const { values } = parseArgs({ args: argv, options: { search: { type: 'string' }, name: { type: 'string' } } });
+  process.stdout.write(`${JSON.stringify(await benchSearch(values.search!, values.name ?? path.basename(values.search!)))}\n`);
+} else if (argv.includes('--one') || argv.includes('--warm')) await childMain(argv);
 else await main();
