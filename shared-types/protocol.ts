@@ -54,6 +54,59 @@ export interface ScriptoriumSettings {
   useGlobalFilter?: boolean;
   /** `YYYY-MM-DD`: pins "today" for task edits and queries (tests, reproducible demos). */
   today?: string;
+  /** The folder whose notes and YAML files define roles (default `Roles`), besides `.scriptorium/roles/`. */
+  rolesFolder?: string;
+  /**
+   * The embedding provider for search, related notes and link suggestions: empty or `default`
+   * for the offline default, `none` for no vector leg, or `ollama:model@url`,
+   * `openai:model@url`, `local:folder` (node build only; the browser build reports it unavailable).
+   * A provider that does not answer falls back to the offline default (see StatusParams.embeddings).
+   */
+  embeddings?: string;
+  /** Statuses on top of the defaults and the Tasks plugin's settings file (these win). */
+  statuses?: StatusesSettings;
+  /** Defaults for link suggestions and related notes. */
+  suggestions?: SuggestionSettings;
+}
+
+/** `scriptorium.statuses` (the section also holds host-only keys such as VS Code's `start` and `hidden`). */
+export interface StatusesSettings {
+  /** E.g. `[{ "symbol": "R", "name": "Review", "type": "IN_PROGRESS", "next": "x" }]`. */
+  custom?: CustomStatusSetting[];
+}
+
+/** One checkbox status, as in the Tasks plugin's settings. */
+export interface CustomStatusSetting {
+  /** One character, written between the brackets. */
+  symbol: string;
+  /** Default `Unknown`. */
+  name?: string;
+  /** `TODO` (default), `IN_PROGRESS`, `ON_HOLD`, `DONE`, `CANCELLED` or `NON_TASK`. */
+  type?: 'TODO' | 'IN_PROGRESS' | 'ON_HOLD' | 'DONE' | 'CANCELLED' | 'NON_TASK';
+  /** The symbol toggling moves to (default `x`, or ` ` after DONE and CANCELLED). */
+  next?: string;
+}
+
+export interface SuggestionSettings {
+  /** Results when a `suggestLinks` or `relatedNotes` request names no `limit` (default 10, 1–1000). */
+  limit?: number;
+  /** Link suggestions and related notes scoring below this are left out (default 0). */
+  minScore?: number;
+  /** Folders (workspace paths) whose notes are never suggested nor listed as related. */
+  excludeFolders?: string[];
+}
+
+/** Which embedder answers search's vector leg (sent with `scriptorium/status`). */
+export interface EmbeddingsStatus {
+  /**
+   * `default`: the offline default (nothing configured); `none`: no vector leg; `ok`: the configured
+   * provider; `fallback`: the offline default because the configured one failed or its spec is
+   * wrong; `unavailable`: this build (the browser) cannot run it.
+   */
+  state: 'default' | 'none' | 'ok' | 'fallback' | 'unavailable';
+  /** The setting as given (`ollama:…`), or `default`. */
+  spec: string;
+  message: string;
 }
 
 export interface StatusParams {
@@ -62,6 +115,8 @@ export interface StatusParams {
   files: number;
   /** Milliseconds since indexing began (on `ready`). */
   elapsedMs?: number;
+  /** The embedder search uses; sent with every status, and alone (state as before) when it changes. */
+  embeddings?: EmbeddingsStatus;
 }
 
 export interface TasksChangedParams {
@@ -240,6 +295,12 @@ export interface SearchResult {
 
 export interface RelatedNotesParams {
   uri: string;
+  /**
+   * The part of the note to find related notes for (the paragraph at the cursor): the section
+   * (under its heading) that holds `range.start`; the whole note when that is above the first heading.
+   */
+  range?: Range;
+  /** Default: the `suggestions.limit` setting (10). */
   limit?: number;
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { HostFileContent, ServerHost } from '../server/host.js';
 import { startServer, type ServerOptions } from '../server/startServer.js';
+import { embeddingProviderFromSpec } from './embeddings.js';
 import { readHiddenRoleFiles } from './loadRoles.js';
 import { listWorkspaceFiles, maxFileBytes } from './readWorkspaceFiles.js';
 import { ServerHistory } from './serverHistory.js';
@@ -44,6 +45,8 @@ export function createNodeHost(log: (line: string) => void = (line) => process.s
     async readRoleFiles() {
       return root === null ? [] : readHiddenRoleFiles(root);
     },
+    // A relative `local:` folder is read from the vault.
+    embeddingProvider: (spec) => embeddingProviderFromSpec(spec, root ?? process.cwd()),
     log,
   };
 }

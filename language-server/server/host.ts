@@ -1,4 +1,5 @@
 import type { TaskHistoryParams, TaskHistoryResult } from '../../shared-types/protocol.js';
+import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
 
 /** What a host could find at a path: bytes to decode, text already decoded, a file too large to read, or nothing. */
 export type HostFileContent =
@@ -50,6 +51,12 @@ export interface ServerHost {
   recordTaskEdits?(edits: readonly AppliedTaskEdit[]): Promise<void>;
   /** Role files the listing skips (`.scriptorium/roles/*.yaml`, machine-local); absent: none. */
   readRoleFiles?(): Promise<{ path: string; text: string }[]>;
+  /**
+   * The provider an `embeddings` setting names (`ollama:model@url`, `local:folder`, …); throws
+   * with a message for the user when the spec is wrong. Absent where no provider can run (the
+   * browser build): the server then says so and uses the offline default.
+   */
+  embeddingProvider?(spec: string): Promise<EmbeddingProvider | null>;
   /** Where the server writes log lines the client does not need to see. */
   log(line: string): void;
 }

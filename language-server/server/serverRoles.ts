@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../shared-types/index.js';
-import { hiddenRoleFolder, workspaceRoles } from '../../core/roles/roleFiles.js';
+import { defaultRoleFolder, hiddenRoleFolder, workspaceRoles } from '../../core/roles/roleFiles.js';
 import type { RoleFile, RoleSet } from '../../core/roles/types.js';
 import { unknownRoleDiagnostics } from '../../core/roles/unknownRoleDiagnostics.js';
 import type { ServerHost } from './host.js';
@@ -13,6 +13,8 @@ import type { ServerWorkspace } from './serverWorkspace.js';
 export class ServerRoles {
   private hidden: readonly RoleFile[] = [];
   private hiddenVersion = 0;
+  /** The `rolesFolder` setting. */
+  private folder = defaultRoleFolder;
   private cache: { generation: number; hiddenVersion: number; roles: RoleSet; diagnostics: Diagnostic[] | null } | null = null;
 
   constructor(
@@ -35,6 +37,15 @@ export class ServerRoles {
     return true;
   }
 
+  /** Reads roles from another folder (the `rolesFolder` setting); true when it is another. */
+  setFolder(folder: string | undefined): boolean {
+    const next = folder ?? defaultRoleFolder;
+    if (next === this.folder) return false;
+    this.folder = next;
+    this.hiddenVersion++; // drops the cache: another folder is as good as other files
+    return true;
+  }
+
   /** Changes whenever the roles may have: a workspace change or new machine-local role files. */
   get version(): string {
     return `${this.state.generation}:${this.hiddenVersion}`;
@@ -43,7 +54,7 @@ export class ServerRoles {
   current(): RoleSet {
     const { generation } = this.state;
     if (this.cache?.generation === generation && this.cache.hiddenVersion === this.hiddenVersion) return this.cache.roles;
-    const roles = workspaceRoles(this.state.workspace, this.hidden);
+    const roles = workspaceRoles(this.state.workspace, this.hidden, this.folder);
     this.cache = { generation, hiddenVersion: this.hiddenVersion, roles, diagnostics: null };
     return roles;
   }

@@ -3,6 +3,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
+  MessageType,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
@@ -24,7 +25,7 @@ import { registerTaskHistory } from './custom/taskHistory.js';
 import { registerTaskQueries } from './custom/taskQuery.js';
 import { registerUpdateTask } from './custom/updateTask.js';
 import { DiagnosticsCache } from './diagnostics.js';
-import { Exclusions, excludesFrom } from './exclusions.js';
+import { Exclusions } from './exclusions.js';
 import type { FeatureContext } from './featureContext.js';
 import { guard, guardedConnection } from './guard.js';
 import { projectFeatures } from './projectFeatures.js';
@@ -34,6 +35,8 @@ import { ServerWorkspace } from './serverWorkspace.js';
 import { WorkspaceUris } from './uris.js';
 import { ServerRoles } from './serverRoles.js';
 import { ServerSearch } from './searchIndex.js';
+import { ServerEmbeddings } from './serverEmbeddings.js';
+import { readSettings, withCustomStatuses } from './serverSettings.js';
 import { todayOf } from './serverContext.js';
 import { warmTaskQueries } from './warmUp.js';
 import { checkpoint, Slicer, yieldNow } from './yieldNow.js';
@@ -67,13 +70,24 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   const diagnostics = new DiagnosticsCache(state, { get version() { return roles.version; }, diagnostics: () => roles.diagnostics() });
   let uris = new WorkspaceUris(null);
   let settings: ScriptoriumSettings = {};
+  /** Problems with the settings given at initialize, shown once the client may be sent messages. */
+  let initialProblems: string[] = [];
   let client: ClientCapabilities = {};
   let exclusions = new Exclusions(null, []);
   let gitignore: string | null = null;
   let indexing = false;
+  let indexedOnce = false;
   /** File events apply one after another, in the order they came. */
   let fileQueue: Promise<void> = Promise.resolve();
 
+  const embeddings = new ServerEmbeddings(host, search, {
+    changed: (status, warn) => {
+      log(status.message);
+      if (warn) warnAbout([status.message]);
+      // Hosts show which embedder answers; the indexing state is repeated as it is.
+      void connection.sendNotification(ScriptoriumServerNotification.status, { state: indexing || !indexedOnce ? 'indexing' : 'ready', files: count(), embeddings: status } satisfies StatusParams);
+    },
+  });
   const context: ServerContext = { connection, host, state, search, roles, uris: () => uris, settings: () => settings, log };
   const featureContext: FeatureContext = {
     workspace: () => state.workspace,
@@ -114,7 +128,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
     uris = new WorkspaceUris(params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null);
-    settings = mergeSettings({}, params.initializationOptions);
+    ({ settings, problems: initialProblems } = readSettings({}, params.initializationOptions));
     const everyFile = { filters: [{ pattern: { glob: '**/*' } }] };
     return {
       capabilities: {
@@ -134,7 +148,16 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   connection.onInitialized(
     guard('initialized', log, async () => {
       await host.open(uris.rootUri, hostEvents);
-      if (client.workspace?.configuration) settings = mergeSettings(settings, await fetchConfiguration());
+      if (client.workspace?.configuration) {
+        const pulled = readSettings(settings, await fetchConfiguration());
+        settings = pulled.settings;
+        initialProblems.push(...pulled.problems);
+      }
+      warnAbout(initialProblems);
+      initialProblems = [];
+      roles.setFolder(settings.rolesFolder);
+      // The provider is tried while indexing goes on; search switches to it when it answers.
+      void embeddings.apply(settings.embeddings).catch((e: unknown) => log(`embeddings: ${String(e)}`));
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration)
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
       if (client.workspace?.didChangeConfiguration?.dynamicRegistration)
@@ -154,12 +177,28 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   connection.onDidChangeConfiguration(
     guard('workspace/didChangeConfiguration', log, async (params) => {
       const section = (params.settings as { scriptorium?: unknown } | null)?.scriptorium;
-      const next = mergeSettings(settings, client.workspace?.configuration ? await fetchConfiguration() : section);
-      const changed = JSON.stringify(next) !== JSON.stringify(settings);
+      const { settings: next, problems } = readSettings(settings, client.workspace?.configuration ? await fetchConfiguration() : section);
+      warnAbout(problems);
+      const previous = settings;
       settings = next;
-      if (changed) await index();
+      const differs = (key: keyof ScriptoriumSettings) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]);
+      if (differs('embeddings')) void embeddings.apply(next.embeddings).catch((e: unknown) => log(`embeddings: ${String(e)}`));
+      if (roles.setFolder(next.rolesFolder)) {
+        refreshDiagnostics();
+        // Task panes show roles; they re-query.
+        void connection.sendNotification(ScriptoriumServerNotification.tasksChanged, { paths: [], all: true } satisfies TasksChangedParams);
+      }
+      // Statuses, the global filter and exclusions change what is indexed and how tasks are read.
+      if (differs('excludes') || differs('useGlobalFilter') || differs('statuses') || differs('today')) await index();
     }),
   );
+
+  function warnAbout(problems: readonly string[]): void {
+    for (const problem of problems) {
+      if (!problem.startsWith('Embeddings:')) log(`warning: ${problem}`); // those were logged with the status
+      void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: problem });
+    }
+  }
 
   // --- indexing -------------------------------------------------------------------------------
 
@@ -177,7 +216,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     const progress = await connection.window.createWorkDoneProgress();
     try {
       progress.begin('Scriptorium: indexing', 0, 'listing files', false);
-      void connection.sendNotification(ScriptoriumServerNotification.status, { state: 'indexing', files: count() } satisfies StatusParams);
+      void connection.sendNotification(ScriptoriumServerNotification.status, { state: 'indexing', files: count(), embeddings: embeddings.status() } satisfies StatusParams);
       const taskSettings = await readTaskSettings();
       if (JSON.stringify(taskSettings) !== JSON.stringify(state.workspace.taskSettings)) state.workspace.setSettings(taskSettings);
       gitignore = textOf(await host.readFile('.gitignore'));
@@ -210,10 +249,11 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       }
     } finally {
       indexing = false;
+      indexedOnce = true;
       progress.done();
     }
     log(`indexed ${count()} files in ${Date.now() - started} ms`);
-    void connection.sendNotification(ScriptoriumServerNotification.status, { state: 'ready', files: count(), elapsedMs: Date.now() - started } satisfies StatusParams);
+    void connection.sendNotification(ScriptoriumServerNotification.status, { state: 'ready', files: count(), elapsedMs: Date.now() - started, embeddings: embeddings.status() } satisfies StatusParams);
     void connection.sendNotification(ScriptoriumServerNotification.tasksChanged, { paths: [], all: true } satisfies TasksChangedParams);
     refreshDiagnostics();
     void warmUp();
@@ -253,6 +293,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         log(`warning: ${tasksPluginSettings} is not valid JSON; using the default statuses.`);
       }
     }
+    result = withCustomStatuses(result, settings.statuses?.custom);
     return settings.useGlobalFilter ? result : { ...result, globalFilter: null };
   }
 
@@ -382,18 +423,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   );
 
   connection.listen();
-}
-
-function mergeSettings(current: ScriptoriumSettings, raw: unknown): ScriptoriumSettings {
-  if (raw === null || typeof raw !== 'object') return current;
-  let value = raw as Record<string, unknown>;
-  // Some clients (Helix) send one `config` object both as init options and for workspace/configuration.
-  if (value.scriptorium !== null && typeof value.scriptorium === 'object') value = value.scriptorium as Record<string, unknown>;
-  const next: ScriptoriumSettings = { ...current };
-  if ('excludes' in value) next.excludes = excludesFrom(value.excludes);
-  if (typeof value.useGlobalFilter === 'boolean') next.useGlobalFilter = value.useGlobalFilter;
-  if (typeof value.today === 'string') next.today = value.today;
-  return next;
 }
 
 function textOf(content: HostFileContent): string | null {

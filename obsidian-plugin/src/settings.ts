@@ -19,6 +19,8 @@ export interface PluginSettings {
   linkSuggestMode: LinkSuggestMode;
   trigger: string;
   suggestionLimit: number;
+  /** Folders whose notes are never suggested nor listed as related (e.g. Templates). */
+  suggestionExcludeFolders: string[];
   /** Render `tasks` blocks when the Tasks plugin is not enabled. */
   renderTasksBlocks: boolean;
 }
@@ -37,6 +39,7 @@ export const defaultSettings: PluginSettings = {
   linkSuggestMode: 'own-trigger',
   trigger: '@@',
   suggestionLimit: 10,
+  suggestionExcludeFolders: [],
   renderTasksBlocks: true,
 };
 
@@ -55,13 +58,25 @@ export function settingsFrom(saved: unknown): PluginSettings {
   if (raw.linkSuggestMode === 'replace' || raw.linkSuggestMode === 'own-trigger' || raw.linkSuggestMode === 'off') out.linkSuggestMode = raw.linkSuggestMode;
   if (typeof raw.trigger === 'string' && raw.trigger.trim() !== '') out.trigger = raw.trigger.trim();
   if (typeof raw.suggestionLimit === 'number' && raw.suggestionLimit >= 1 && raw.suggestionLimit <= 50) out.suggestionLimit = Math.floor(raw.suggestionLimit);
+  if (Array.isArray(raw.suggestionExcludeFolders)) out.suggestionExcludeFolders = raw.suggestionExcludeFolders.filter((f): f is string => typeof f === 'string' && f.trim() !== '');
   if (typeof raw.renderTasksBlocks === 'boolean') out.renderTasksBlocks = raw.renderTasksBlocks;
   return out;
 }
 
-/** What the server is told (initializationOptions and `workspace/configuration`). */
+/**
+ * What the server is told (initializationOptions, `workspace/configuration`, and
+ * didChangeConfiguration on every save). Statuses are the Tasks plugin's own (its data.json, which
+ * the server reads); the status menu's choices stay in the plugin.
+ */
 export function serverSettings(settings: PluginSettings): ScriptoriumSettings {
-  return { excludes: settings.excludes, useGlobalFilter: settings.useGlobalFilter };
+  return {
+    excludes: settings.excludes,
+    useGlobalFilter: settings.useGlobalFilter,
+    rolesFolder: settings.rolesFolder,
+    // The browser build has no neural providers: the built-in (offline) one, or none.
+    embeddings: settings.embeddingProvider === 'none' ? 'none' : 'default',
+    suggestions: { limit: settings.suggestionLimit, excludeFolders: settings.suggestionExcludeFolders },
+  };
 }
 
 /** `x Done` lines ↔ status choices. */
@@ -154,6 +169,14 @@ export class ScriptoriumSettingTab extends PluginSettingTab {
       .setName('Trigger')
       .setDesc('Typed to open Scriptorium link suggestions when they do not replace [[.')
       .addText((text) => text.setValue(settings.trigger).onChange((value) => save(() => (settings.trigger = value.trim() || defaultSettings.trigger))));
+    new Setting(containerEl)
+      .setName('Folders never suggested')
+      .setDesc('One folder per line (for example Templates): its notes are never suggested as links nor listed as related.')
+      .addTextArea((area) =>
+        area.setValue(settings.suggestionExcludeFolders.join('\n')).onChange((value) =>
+          save(() => (settings.suggestionExcludeFolders = value.split('\n').map((l) => l.trim()).filter((l) => l !== ''))),
+        ),
+      );
     new Setting(containerEl)
       .setName('Number of suggestions')
       .addSlider((slider) =>

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TaskState } from '../../shared-types/index.js';
-import type { ScriptoriumSettings } from '../../shared-types/protocol.js';
+import type { CustomStatusSetting, ScriptoriumSettings } from '../../shared-types/protocol.js';
 import type { TaskGrouping, TaskViewOptions } from './views/taskModel.js';
 import { taskGroupings } from './views/taskModel.js';
 import type { RelatedLimits } from './views/relatedNotesView.js';
@@ -11,17 +11,27 @@ function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(section);
 }
 
-/** What the server reads at start (`initializationOptions`); it pulls the section again when it changes. */
-export function serverSettings(): ScriptoriumSettings & Record<string, unknown> {
+/**
+ * What the server reads at start (`initializationOptions`). The client also synchronizes the
+ * `scriptorium` section, so the server hears of every change (didChangeConfiguration) and pulls
+ * the whole section again; keys only the extension uses (statuses.start, tasks.*) it ignores.
+ */
+export function serverSettings(): ScriptoriumSettings {
   const c = config();
   const today = c.get<string>('today', '').trim();
+  const embeddings = c.get<string>('embeddings', '').trim();
+  const minScore = c.get<number>('suggestions.minScore', 0);
+  const excludeFolders = c.get<string[]>('suggestions.excludeFolders', []);
+  const custom = c.get<CustomStatusSetting[]>('statuses.custom', []);
   return {
     excludes: c.get<string[]>('excludes', []),
     useGlobalFilter: c.get<boolean>('useGlobalFilter', false),
     ...(today !== '' ? { today } : {}),
-    // Not read by the server yet (see the extension README): sent so that a server that does, gets them.
     rolesFolder: c.get<string>('rolesFolder', 'Roles'),
-    embeddings: c.get<string>('embeddings', ''),
+    ...(embeddings !== '' ? { embeddings } : {}),
+    // Sent as the user wrote them: the server checks them and says what is wrong.
+    ...(Array.isArray(custom) && custom.length > 0 ? { statuses: { custom } } : {}),
+    suggestions: { limit: c.get<number>('suggestions.limit', 10), minScore, excludeFolders },
   };
 }
 

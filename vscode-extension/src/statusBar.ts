@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../shared-types/protocol.js';
+import type { EmbeddingsStatus, StatusParams } from '../../shared-types/protocol.js';
 
 /** One status bar item: indexing progress, then the number of ready tasks; a restart shows here too. */
 export class ScriptoriumStatusBar implements vscode.Disposable {
@@ -7,6 +7,8 @@ export class ScriptoriumStatusBar implements vscode.Disposable {
   private indexing: StatusParams | null = null;
   private ready: number | null = null;
   private problem: string | null = null;
+  /** The embedder search uses, when it is not the one the settings ask for. */
+  private embeddings: EmbeddingsStatus | null = null;
 
   constructor() {
     this.item.name = 'Scriptorium';
@@ -17,6 +19,7 @@ export class ScriptoriumStatusBar implements vscode.Disposable {
 
   status(params: StatusParams): void {
     this.indexing = params.state === 'indexing' ? params : null;
+    if (params.embeddings) this.embeddings = params.embeddings.state === 'fallback' || params.embeddings.state === 'unavailable' ? params.embeddings : null;
     this.render();
   }
 
@@ -51,8 +54,8 @@ export class ScriptoriumStatusBar implements vscode.Disposable {
       this.item.tooltip = 'Scriptorium is starting';
       return;
     }
-    this.item.text = `$(checklist) ${this.ready} ready`;
-    this.item.tooltip = `${this.ready} task${this.ready === 1 ? '' : 's'} can be worked on now (open and not blocked). Click for the Tasks view.`;
+    this.item.text = `$(checklist) ${this.ready} ready${this.embeddings ? ' $(warning)' : ''}`;
+    this.item.tooltip = `${this.ready} task${this.ready === 1 ? '' : 's'} can be worked on now (open and not blocked). Click for the Tasks view.${this.embeddings ? `\n\n${this.embeddings.message}` : ''}`;
   }
 
   dispose(): void {
