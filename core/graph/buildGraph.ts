@@ -34,6 +34,64 @@ export function buildGraph(source: GraphSource): ScriptoriumGraph {
 }
 
 /**
+ * A graph built a few files at a time (`step` until it returns true), so that a server can
+ * answer requests in between. The files are listed when the build starts; each is read from
+ * the source as it is reached. Files may change meanwhile: the owner notes them and, once the
+ * build is done, applies them with `updateGraph` (which re-derives the changed files and every
+ * file pointing into them). Until then an edge whose end is not in the graph yet (a file added,
+ * or a task moved, after its nodes were made) is left out: it belongs to or points into a
+ * changed file, so that update makes it.
+ */
+export class SlicedGraphBuild {
+  readonly graph: ScriptoriumGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  private readonly paths: string[];
+  private position = 0;
+  private edgesPhase = false;
+  /** Some edge was left out: the build may hold target nodes nothing points at. */
+  private incomplete = false;
+
+  constructor(private readonly source: GraphSource) {
+    this.paths = Array.from(source.files(), (f) => f.path);
+  }
+
+  /** Builds until done or until `shouldYield()` says so (asked after each file); true once done. */
+  step(shouldYield: () => boolean): boolean {
+    for (;;) {
+      if (this.position === this.paths.length) {
+        if (this.edgesPhase) return true;
+        this.edgesPhase = true;
+        this.position = 0;
+      }
+      const file = this.source.file(this.paths[this.position++]!);
+      if (file) {
+        if (!this.edgesPhase) {
+          if (!this.graph.hasNode(nodeId.file(file.path))) addNodes(this.graph, file);
+        } else if (this.graph.hasNode(nodeId.file(file.path))) {
+          const before = leftOut;
+          addEdges(this.graph, this.source, file, true);
+          if (leftOut !== before) this.incomplete = true;
+        }
+      }
+      if (this.position === this.paths.length && this.edgesPhase) {
+        if (this.incomplete) this.dropUnreferenced();
+        return true;
+      }
+      if (shouldYield()) return false;
+    }
+  }
+
+  /** Target nodes made for an edge that was then left out exist only while something points at them. */
+  private dropUnreferenced(): void {
+    const unreferenced: string[] = [];
+    this.graph.forEachNode((node, attributes) => {
+      const type = attributes.type;
+      if ((type === 'heading' || type === 'block' || type === 'role' || type === 'unresolved') && this.graph.inDegree(node) === 0) unreferenced.push(node);
+    });
+    for (const node of unreferenced) this.graph.dropNode(node);
+  }
+}
+
+/**
  * Brings `graph` up to date after the files at `changed` were added, replaced or removed;
  * `source` (and its link and task indexes) must already reflect the change.
  *
@@ -138,14 +196,16 @@ function addNodes(graph: ScriptoriumGraph, file: GraphFile): void {
   }
 }
 
-function addEdges(graph: ScriptoriumGraph, source: GraphSource, file: GraphFile): void {
+/** `partial`: a sliced build, where an edge with an end not made yet is left out (see SlicedGraphBuild). */
+function addEdges(graph: ScriptoriumGraph, source: GraphSource, file: GraphFile, partial = false): void {
+  const addEdge = partial ? addEdgeIfBothEnds : addEdgeStrict;
   const outgoing = source.linkIndex().outgoing(file.path);
   if (outgoing.length > 0) {
     const relations = file.note ? relationsOfNote(file.note, outgoing.map((o) => o.link)).relations : null;
     const taskOnLine = new Map<number, string>();
     for (const task of file.tasks) if (task.source === 'markdown') taskOnLine.set(task.line, nodeId.task(task));
     for (const { link, target } of outgoing) {
-      const to = linkTargetNode(graph, source, link, target);
+      const to = partial && target !== null && !graph.hasNode(target) ? target : linkTargetNode(graph, source, link, target);
       const relation = relations?.get(link);
       const relationType = relation ? (relation.toUpperCase() as RelationEdgeType) : null;
       const linkType: EdgeType = link.kind === 'embed' || link.kind === 'markdown-embed' ? 'EMBEDS' : 'LINKS_TO';
@@ -220,7 +280,17 @@ function normalizeHeading(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function addEdge(graph: ScriptoriumGraph, from: string, type: EdgeType, to: string): void {
+/** Edges a sliced build left out (see SlicedGraphBuild.step). */
+let leftOut = 0;
+
+function addEdgeIfBothEnds(graph: ScriptoriumGraph, from: string, type: EdgeType, to: string): void {
+  if (graph.hasNode(from) && graph.hasNode(to)) addEdgeStrict(graph, from, type, to);
+  else leftOut++;
+}
+
+const addEdge = addEdgeStrict;
+
+function addEdgeStrict(graph: ScriptoriumGraph, from: string, type: EdgeType, to: string): void {
   const key = edgeKey(from, type, to);
   if (graph.hasEdge(key)) graph.updateEdgeAttribute(key, 'count', (n) => (n ?? 0) + 1);
   else graph.addDirectedEdgeWithKey(key, from, to, { type, count: 1 });

@@ -66,7 +66,9 @@ export function relationsOfNote(note: ParsedNote, links: readonly Link[]): NoteR
   const reported = new Set<string>();
   // Split once for this pass, not kept on the note (see core/markdown/lazyLines.ts).
   let lines: readonly Line[] | null = null;
-  for (const link of links) {
+  // Every inline field has `::`: most notes have none, and are not split into lines at all.
+  const bodyLinks = note.text.includes('::') ? links : [];
+  for (const link of bodyLinks) {
     const line = link.range.start.line;
     if (inFrontmatter(line) || link.range.end.line !== line) continue;
     let fields = fieldsByLine.get(line);

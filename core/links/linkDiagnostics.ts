@@ -4,12 +4,17 @@ import type { LinkIndex } from './linkIndex.js';
 /** One `unresolved-link` warning per link that names no file, located at the link. */
 export function unresolvedLinkDiagnostics(index: LinkIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const path of index.sourcePaths()) {
-    if (index.unresolvedOf(path).size === 0) continue;
-    for (const { link, target } of index.outgoing(path)) {
-      if (target !== null) continue;
-      out.push({ path, range: link.range, severity: 'warning', code: 'unresolved-link', message: unresolvedMessage(link.target) });
-    }
+  for (const path of index.sourcePaths()) out.push(...unresolvedLinkDiagnosticsOf(index, path));
+  return out;
+}
+
+/** The `unresolved-link` warnings of one source file. */
+export function unresolvedLinkDiagnosticsOf(index: LinkIndex, path: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (index.unresolvedOf(path).size === 0) return out;
+  for (const { link, target } of index.outgoing(path)) {
+    if (target !== null) continue;
+    out.push({ path, range: link.range, severity: 'warning', code: 'unresolved-link', message: unresolvedMessage(link.target) });
   }
   return out;
 }

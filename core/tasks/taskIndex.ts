@@ -2,6 +2,7 @@ import type { Diagnostic, TaskState } from '../../shared-types/index.js';
 import {
   cycleSketcher,
   digraph,
+  type Digraph,
   longestPath,
   nodesOnCycles,
   reversed,
@@ -12,7 +13,7 @@ import {
 import { stateOf } from './lifecycle.js';
 import { isDoneType } from './statuses.js';
 import { compareDiagnostics, dependencyCycle, duplicateId, unknownDependency, walkText } from './taskIndexDiagnostics.js';
-import { firstHolder, holdersOf, resolveHierarchy, subtreeProgress, type IdHolders, type Progress } from './taskIndexHierarchy.js';
+import { firstHolder, holdersOf, resolveHierarchy, subtreeProgress, type Hierarchy, type IdHolders, type Progress } from './taskIndexHierarchy.js';
 import type { Task, TaskIndex } from './types.js';
 
 /** `path:line` with a one-based line, the way the CLI names tasks. */
@@ -44,15 +45,68 @@ export function taskKey(task: Task): string {
  * - Output order (ready, children, byId, diagnostics): by path, then line.
  */
 export function buildTaskIndex(input: readonly Task[]): TaskIndex {
-  const tasks: readonly Task[] = [...input];
+  return indexOverFacts(computeTaskFacts([...input]));
+}
+
+/** A diagnostic of one node, made again from the node's task when only its text changed. */
+export interface DiagnosticRecipe {
+  readonly v: number;
+  readonly make: (task: Task) => Diagnostic;
+}
+
+/**
+ * Everything a TaskIndex answers from, in node numbers (a node is a position in `tasks`). The
+ * structure (places, ids, edges, cycles, hierarchy) depends only on each task's path, line, id,
+ * dependencies, parent id and indentation parent; the rest (done, blocked, states, diagnostics'
+ * text and columns) is per task and can be patched (see patchTaskFacts).
+ */
+export interface TaskFacts {
+  readonly tasks: readonly Task[];
+  readonly sorted: readonly number[];
+  readonly at: (path: string, line: number) => number | undefined;
+  readonly unique: boolean;
+  readonly rank: Int32Array;
+  readonly idHolders: IdHolders;
+  readonly dependencies: Digraph;
+  readonly dependents: Digraph;
+  readonly onCycle: Uint8Array;
+  readonly hierarchy: Hierarchy;
+  readonly done: Uint8Array;
+  readonly blocked: Uint8Array;
+  readonly blocking: Uint8Array;
+  readonly states: readonly TaskState[];
+  /** In the order a fresh build makes them (so a stable sort gives the same list). */
+  readonly recipes: readonly DiagnosticRecipe[];
+  /** recipes' diagnostics, in recipe order. */
+  readonly made: readonly Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Subtree counts, once some index asked (patched along with done). */
+  progress: Progress | null;
+}
+
+export function computeTaskFacts(tasks: readonly Task[]): TaskFacts {
+  const steps = taskFactsInSteps(tasks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * computeTaskFacts as a sequence of steps (places, ids, edges, states, cycles, hierarchy,
+ * diagnostics), each a linear pass of 5–40 ms at 40k tasks: a caller that must stay responsive
+ * (a server warming up) runs a few and yields in between.
+ */
+export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskFacts, void> {
   const n = tasks.length;
   const { sorted, at, unique } = places(tasks);
   const keyOfNode = (v: number) => taskKey(tasks[v]!);
   const rank = new Int32Array(n);
   sorted.forEach((v, r) => (rank[v] = r));
 
-  const diagnostics: Diagnostic[] = [];
+  const recipes: DiagnosticRecipe[] = [];
 
+  yield;
   // Ids: holders by path and line; every holder after the first is a duplicate.
   const idHolders: IdHolders = new Map();
   for (const v of sorted) {
@@ -63,11 +117,13 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     else {
       if (typeof holders === 'number') idHolders.set(id, [holders, v]);
       else holders.push(v);
-      diagnostics.push(duplicateId(tasks[v]!, id, keyOfNode(firstHolder(holders))));
+      const firstKey = keyOfNode(firstHolder(holders));
+      recipes.push({ v, make: (t) => duplicateId(t, id, firstKey) });
     }
   }
   const name = (v: number) => tasks[v]!.id || keyOfNode(v);
 
+  yield;
   // Dependency edges v → d (v waits for d), deduplicated.
   const from: number[] = [];
   const to: number[] = [];
@@ -79,7 +135,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
       const holders = idHolders.get(id);
       if (holders === undefined) {
         reported ??= new Set();
-        if (!reported.has(id)) diagnostics.push(unknownDependency(tasks[v]!, id));
+        if (!reported.has(id)) recipes.push({ v, make: (t) => unknownDependency(t, id) });
         reported.add(id);
         continue;
       }
@@ -101,6 +157,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
   const dependencies = digraph(n, from, to);
   const dependents = reversed(dependencies);
 
+  yield;
   const done = new Uint8Array(n);
   for (let v = 0; v < n; v++) done[v] = isDoneType(tasks[v]!.status.type) ? 1 : 0;
   const blocked = new Uint8Array(n);
@@ -115,6 +172,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     states[v] = stateOf(tasks[v]!.status, { hasRole: role !== null && role.trim() !== '', blocked: blocked[v] === 1 });
   }
 
+  yield;
   // Cycles: every task on one gets a diagnostic naming a cycle through it.
   const components = stronglyConnectedComponents(dependencies);
   const onCycle = nodesOnCycles(dependencies, components);
@@ -131,13 +189,92 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     for (const v of members) {
       const s = sketch(v);
       const next = s.walk[1]!;
-      diagnostics.push(dependencyCycle(tasks[v]!, walkText(s, name), members.length === 1, next >= 0 ? tasks[next]!.id : null));
+      const text = walkText(s, name);
+      const selfLoop = members.length === 1;
+      const nextId = next >= 0 ? tasks[next]!.id : null;
+      recipes.push({ v, make: (t) => dependencyCycle(t, text, selfLoop, nextId) });
     }
   }
 
+  yield;
   const hierarchy = resolveHierarchy({ tasks, keyOf: keyOfNode, at, idHolders, sorted, rank, name });
-  diagnostics.push(...hierarchy.diagnostics);
-  diagnostics.sort(compareDiagnostics);
+  recipes.push(...hierarchy.recipes);
+  yield;
+  const made = recipes.map((r) => r.make(tasks[r.v]!));
+  const diagnostics = Object.freeze([...made].sort(compareDiagnostics));
+  return { tasks, sorted, at, unique, rank, idHolders, dependencies, dependents, onCycle, hierarchy, done, blocked, blocking, states, recipes, made, diagnostics, progress: null };
+}
+
+/**
+ * The facts of `tasks` from those of an earlier array, when every task that differs (by
+ * identity, position by position) kept its path, line, id, dependencies, parent id and
+ * indentation parent — a status toggle or a text edit, the common change. The structure is
+ * shared; done, blocked, blocking and states are redone for the changed tasks and their direct
+ * neighbours, ancestors' progress moves by the change in done, and the changed tasks'
+ * diagnostics are made again. Null when the structure changed (a fresh build is needed).
+ */
+export function patchTaskFacts(old: TaskFacts, tasks: readonly Task[]): TaskFacts | null {
+  const n = tasks.length;
+  if (n !== old.tasks.length) return null;
+  const changed: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const a = old.tasks[v]!;
+    const b = tasks[v]!;
+    if (a === b) continue;
+    if (!sameStructure(a, b)) return null;
+    changed.push(v);
+  }
+  if (changed.length === 0) return { ...old, tasks };
+  const { dependencies, dependents, hierarchy } = old;
+  const done = old.done.slice();
+  const blocked = old.blocked.slice();
+  const blocking = old.blocking.slice();
+  const states = old.states.slice();
+  const affected = new Set<number>();
+  const progress = old.progress ? { done: old.progress.done.slice(), total: old.progress.total } : null;
+  for (const v of changed) {
+    const now = isDoneType(tasks[v]!.status.type) ? 1 : 0;
+    if (progress && now !== done[v]) {
+      for (let p = hierarchy.parent[v]!; p !== -1; p = hierarchy.parent[p]!) progress.done[p]! += now - done[v]!;
+    }
+    done[v] = now;
+    affected.add(v);
+    for (let e = dependencies.offsets[v]!; e < dependencies.offsets[v + 1]!; e++) affected.add(dependencies.targets[e]!);
+    for (let e = dependents.offsets[v]!; e < dependents.offsets[v + 1]!; e++) affected.add(dependents.targets[e]!);
+  }
+  for (const v of affected) {
+    blocked[v] = 0;
+    blocking[v] = 0;
+    if (!done[v]) {
+      for (let e = dependencies.offsets[v]!; e < dependencies.offsets[v + 1]!; e++) if (!done[dependencies.targets[e]!]) blocked[v] = 1;
+      for (let e = dependents.offsets[v]!; e < dependents.offsets[v + 1]!; e++) if (!done[dependents.targets[e]!]) blocking[v] = 1;
+    }
+    const task = tasks[v]!;
+    states[v] = stateOf(task.status, { hasRole: task.role !== null && task.role.trim() !== '', blocked: blocked[v] === 1 });
+  }
+  const remade = new Set(changed);
+  let made = old.made;
+  if (old.recipes.some((r) => remade.has(r.v))) {
+    made = old.recipes.map((r, i) => (remade.has(r.v) ? r.make(tasks[r.v]!) : old.made[i]!));
+  }
+  const diagnostics = made === old.made ? old.diagnostics : Object.freeze([...made].sort(compareDiagnostics));
+  return { ...old, tasks, done, blocked, blocking, states, made, diagnostics, progress };
+}
+
+/** What the structure of the facts reads of a task. */
+function sameStructure(a: Task, b: Task): boolean {
+  if (a.path !== b.path || a.line !== b.line || a.id !== b.id || a.parentId !== b.parentId || a.indentParentLine !== b.indentParentLine) return false;
+  const x = a.dependsOn;
+  const y = b.dependsOn;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** The TaskIndex answering from `facts`; list answers are memoised on first use. */
+export function indexOverFacts(facts: TaskFacts): TaskIndex {
+  const { tasks, sorted, at, unique, rank, idHolders, dependencies, dependents, onCycle, hierarchy, done, blocked, blocking, states, diagnostics } = facts;
+  const n = tasks.length;
 
   // Lazily memoised answers.
   const toTasks = (nodes: Iterable<number>): readonly Task[] => Object.freeze(Array.from(nodes, (v) => tasks[v]!));
@@ -192,7 +329,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
 
   const index: TaskIndex = {
     tasks,
-    diagnostics: Object.freeze(diagnostics),
+    diagnostics,
     keyOf: taskKey,
     get: (key) => {
       const colon = key.lastIndexOf(':');
@@ -248,7 +385,7 @@ export function buildTaskIndex(input: readonly Task[]): TaskIndex {
     progress: (task) => {
       const v = node(task);
       if (v === -1 || hierarchy.children.offsets[v] === hierarchy.children.offsets[v + 1]) return null;
-      progress ??= subtreeProgress(hierarchy, done, sorted);
+      progress ??= facts.progress ??= subtreeProgress(hierarchy, done, sorted);
       return { done: progress.done[v]!, total: progress.total[v]! };
     },
     ready: () =>

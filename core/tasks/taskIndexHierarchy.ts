@@ -14,8 +14,11 @@ export interface Hierarchy {
   readonly parent: Int32Array;
   /** Children of each node, by path and line (compressed: no array per node). */
   readonly children: Digraph;
-  readonly diagnostics: readonly Diagnostic[];
+  /** Its diagnostics, each made again from its node's task when only the task's text changes. */
+  readonly recipes: readonly { readonly v: number; readonly make: (task: Task) => Diagnostic }[];
 }
+
+type Recipes = { v: number; make: (task: Task) => Diagnostic }[];
 
 /**
  * The nodes carrying each id, by path and line. Nearly every id has one holder, kept as a bare
@@ -52,7 +55,7 @@ const maxNamesInCycle = 12;
 export function resolveHierarchy(input: HierarchyInput): Hierarchy {
   const { tasks, keyOf, at, idHolders, sorted } = input;
   const n = tasks.length;
-  const diagnostics: Diagnostic[] = [];
+  const recipes: Recipes = [];
   const indentParent = new Int32Array(n).fill(-1);
   const parent = new Int32Array(n).fill(-1);
   const viaId = new Uint8Array(n);
@@ -67,13 +70,14 @@ export function resolveHierarchy(input: HierarchyInput): Hierarchy {
     if (id === null || id === '') continue;
     const holders = idHolders.get(id);
     if (holders === undefined) {
-      diagnostics.push(unknownParent(task, id, indentParent[v] === -1 ? null : keyOf(indentParent[v]!)));
+      const fallbackKey = indentParent[v] === -1 ? null : keyOf(indentParent[v]!);
+      recipes.push({ v, make: (t) => unknownParent(t, id, fallbackKey) });
       continue;
     }
     parent[v] = typeof holders === 'number' ? holders : (holders.find((h) => h !== v) ?? v);
     viaId[v] = 1;
   }
-  breakParentCycles(input, parent, indentParent, viaId, diagnostics);
+  breakParentCycles(input, parent, indentParent, viaId, recipes);
   const from: number[] = [];
   const to: number[] = [];
   for (const v of sorted) {
@@ -81,7 +85,7 @@ export function resolveHierarchy(input: HierarchyInput): Hierarchy {
     from.push(parent[v]!);
     to.push(v);
   }
-  return { parent, children: digraph(n, from, to), diagnostics };
+  return { parent, children: digraph(n, from, to), recipes };
 }
 
 /**
@@ -89,7 +93,7 @@ export function resolveHierarchy(input: HierarchyInput): Hierarchy {
  * at a root or runs into a loop) and cuts it at the lowest-placed `[parent:: …]` link, which falls
  * back to the indentation parent; a loop that fallback closes again is cut to the top level.
  */
-function breakParentCycles(input: HierarchyInput, parent: Int32Array, indentParent: Int32Array, viaId: Uint8Array, diagnostics: Diagnostic[]): void {
+function breakParentCycles(input: HierarchyInput, parent: Int32Array, indentParent: Int32Array, viaId: Uint8Array, recipes: Recipes): void {
   const { tasks, keyOf, sorted, rank, name } = input;
   const n = tasks.length;
   const cutOnce = new Uint8Array(n);
@@ -128,7 +132,8 @@ function breakParentCycles(input: HierarchyInput, parent: Int32Array, indentPare
         parent[cut] = fallback;
         viaId[cut] = 0;
         cutOnce[cut] = 1;
-        diagnostics.push(parentCycle(tasks[cut]!, text, fallback === -1 ? null : keyOf(fallback)));
+        const fallbackKey = fallback === -1 ? null : keyOf(fallback);
+        recipes.push({ v: cut, make: (t) => parentCycle(t, text, fallbackKey) });
       } else {
         parent[cut] = -1;
       }

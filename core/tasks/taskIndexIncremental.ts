@@ -1,7 +1,7 @@
 import type { Diagnostic, TaskState } from '../../shared-types/index.js';
 import { stateOf } from './lifecycle.js';
 import { isDoneType } from './statuses.js';
-import { buildTaskIndex, taskKey } from './taskIndex.js';
+import { computeTaskFacts, indexOverFacts, patchTaskFacts, taskFactsInSteps, taskKey, type TaskFacts } from './taskIndex.js';
 import type { Task, TaskIndex } from './types.js';
 
 /** One file's change as an edit of the task array: `remove` tasks at `offset` replaced by `insert`. */
@@ -44,9 +44,11 @@ function spliceIn(tasks: Task[], splice: TaskSplice): number {
  * - at once and without any whole-vault pass: `tasks`, `get`, `byId`, `dependenciesOf`,
  *   `dependentsOf`, `isBlocked`, `isBlocking`, `blockersOf`, `state` (each is a question about one
  *   task's neighbourhood, answered on demand and memoised);
- * - through a full `buildTaskIndex` of the same tasks, built on the first such question: the
- *   hierarchy (`parentOf`, `childrenOf`, `progress`), `ready`, `criticalPath` and `diagnostics`
- *   (cycles, duplicate and unknown ids and parents are whole-graph facts).
+ * - through the whole-graph facts of the same tasks (core/tasks/taskIndex.ts), made on the first
+ *   such question: the hierarchy (`parentOf`, `childrenOf`, `progress`), `ready`, `criticalPath`
+ *   and `diagnostics` (cycles, duplicate and unknown ids and parents are whole-graph facts). A
+ *   change that kept every task's place, id, dependencies and parent links (a status toggle, a
+ *   text edit) patches the last facts (patchTaskFacts); any other change builds them afresh.
  *
  * An index handed out stays an exact answer for the tasks it was built over: once the files
  * change, an older index stops reading the shared maps and answers everything from its own full
@@ -69,6 +71,10 @@ export class TaskIndexer {
   private splices: TaskSplice[] | null = [];
   /** Files whose tasks name another path. */
   private readonly foreign = new Set<string>();
+  /** The whole-graph facts last built: the next build patches them when the change allows (see patchTaskFacts). */
+  private lastFacts: TaskFacts | null = null;
+  /** Facts being made in steps by prepareFacts, and the tasks they are for. */
+  private factsUnderWay: { tasks: readonly Task[]; steps: Generator<void, TaskFacts, void> } | null = null;
 
   setFile(path: string, tasks: readonly Task[]): void {
     const old = this.files.get(path);
@@ -126,6 +132,44 @@ export class TaskIndexer {
     this.base = this.foreign.size === 0 ? { index, tasks } : null;
     this.splices = [];
     return (this.current = index);
+  }
+
+  /**
+   * Makes the whole-graph facts of the current index a step at a time (see taskFactsInSteps)
+   * until `shouldYield()` says to stop; true once they are there, so that the index's first
+   * whole-graph question costs nothing more. A change meanwhile starts over on the new tasks.
+   */
+  prepareFacts(shouldYield: () => boolean): boolean {
+    const tasks = this.index().tasks;
+    if (this.lastFacts?.tasks === tasks) {
+      this.factsUnderWay = null;
+      return true;
+    }
+    if (this.factsUnderWay?.tasks !== tasks) {
+      const patched = this.lastFacts && patchTaskFacts(this.lastFacts, tasks);
+      if (patched) {
+        this.lastFacts = patched;
+        this.factsUnderWay = null;
+        return true;
+      }
+      this.factsUnderWay = { tasks, steps: taskFactsInSteps(tasks) };
+    }
+    for (;;) {
+      const step = this.factsUnderWay.steps.next();
+      if (step.done) {
+        this.lastFacts = step.value;
+        this.factsUnderWay = null;
+        return true;
+      }
+      if (shouldYield()) return false;
+    }
+  }
+
+  /** Whole-graph facts of `tasks`: patched from the last ones when only tasks' text changed, else built. */
+  private factsOf(tasks: readonly Task[]): TaskFacts {
+    const facts = (this.lastFacts && patchTaskFacts(this.lastFacts, tasks)) ?? computeTaskFacts(tasks);
+    this.lastFacts = facts;
+    return facts;
   }
 
   private pathSlot(path: string): number {
@@ -194,7 +238,7 @@ export class TaskIndexer {
     const usual = this.foreign.size === 0;
     const live = () => usual && this.generation === generation;
     let whole: TaskIndex | null = null;
-    const full = (): TaskIndex => (whole ??= buildTaskIndex(tasks));
+    const full = (): TaskIndex => (whole ??= indexOverFacts(this.factsOf(tasks)));
     const none: readonly Task[] = Object.freeze([]);
 
     const at = (path: string, line: number): Task | undefined => {

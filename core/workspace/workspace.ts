@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../../shared-types/index.js';
 import { GraphIndex } from '../graph/graphIndex.js';
-import { relationDiagnostics } from '../graph/relationDiagnostics.js';
 import type { ScriptoriumGraph } from '../graph/types.js';
-import { unresolvedLinkDiagnostics } from '../links/linkDiagnostics.js';
 import { LinkIndex } from '../links/linkIndex.js';
 import { decodeNote } from '../markdown/decode.js';
 import { releaseLines } from '../markdown/lazyLines.js';
@@ -17,6 +15,7 @@ import { codeTasksFromText } from './codeTasks.js';
 import { summarizeNote, tasksOfSummary, type NoteSummary } from './fileSummary.js';
 import { restoredFile } from './restoredFile.js';
 import { fileKindOf, type FileKind } from './fileKind.js';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics.js';
 
 export interface WorkspaceFile {
   path: string;
@@ -44,6 +43,10 @@ export class Workspace {
   private links: LinkIndex | null = null;
   /** Built on first use, then updated from the files changed since the last read (see updateGraph). */
   private readonly graphIndex = new GraphIndex();
+  /** Kept per file; see WorkspaceDiagnostics for what a change recomputes. */
+  private readonly diagnosticsCache = new WorkspaceDiagnostics();
+  /** Paths warmDiagnosticsSlice has still to do. */
+  private diagnosticsToWarm: string[] | null = null;
 
   constructor(private settings: TaskSettings) {}
 
@@ -93,6 +96,7 @@ export class Workspace {
     const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? [])];
     for (const task of tasks) if (mayHaveFieldDiagnostics(task)) diagnostics.push(...taskFieldDiagnostics(task));
     const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
+    this.noteChange(path);
     this.byPath.set(path, file);
     this.tasks.setFile(path, tasks);
     this.links?.setFile(file);
@@ -121,6 +125,7 @@ export class Workspace {
       },
     });
     restoredSummaries.set(file, summary);
+    this.noteChange(path);
     this.byPath.set(path, file);
     this.tasks.setFile(path, tasks);
     this.links?.setFile(file);
@@ -138,7 +143,10 @@ export class Workspace {
   }
 
   remove(path: string): void {
-    if (this.byPath.delete(path)) this.tasks.removeFile(path);
+    if (this.byPath.delete(path)) {
+      this.tasks.removeFile(path);
+      this.diagnosticsCache.fileSetChanged();
+    }
     this.links?.removeFile(path);
     this.graphIndex.changed(path);
   }
@@ -147,6 +155,7 @@ export class Workspace {
     const file = this.byPath.get(from);
     if (!file) return;
     this.byPath.delete(from);
+    this.diagnosticsCache.fileSetChanged();
     this.tasks.removeFile(from);
     this.links?.removeFile(from);
     this.graphIndex.changed(from);
@@ -165,6 +174,14 @@ export class Workspace {
     return this.tasks.index();
   }
 
+  /**
+   * Makes the task index's whole-graph facts (hierarchy, cycles, ready set, diagnostics) a step
+   * at a time until `shouldYield()` says to stop; true once made. For a server warming up.
+   */
+  warmTaskFactsSlice(shouldYield: () => boolean): boolean {
+    return this.tasks.prepareFacts(shouldYield);
+  }
+
   linkIndex(): LinkIndex {
     if (!this.links) this.links = LinkIndex.build(this.byPath.values());
     return this.links;
@@ -175,17 +192,51 @@ export class Workspace {
     return this.graphIndex.get(this);
   }
 
+  /**
+   * Builds the graph a few files at a time until `shouldYield()` (asked after each file) says to
+   * stop; true once built. For a server: the first `graph()` then costs nothing more.
+   */
+  buildGraphSlice(shouldYield: () => boolean): boolean {
+    return this.graphIndex.buildSlice(this, shouldYield);
+  }
+
   /** Every diagnostic: per file, then the cross-file ones (cycles, duplicate ids, unresolved links, …). */
   diagnostics(): Diagnostic[] {
-    const perFile = [...this.byPath.values()].flatMap((f) => f.diagnostics);
+    const out: Diagnostic[] = [];
+    for (const list of this.diagnosticsByPath().values()) for (const d of list) out.push(d);
+    return out;
+  }
+
+  /**
+   * The same diagnostics grouped by path (paths in code-unit order). A path's list is the same
+   * array until something in it changes, so a caller can keep what it derived from each list;
+   * a change costs the files it touched (see WorkspaceDiagnostics).
+   */
+  diagnosticsByPath(): ReadonlyMap<string, readonly Diagnostic[]> {
+    return this.diagnosticsCache.byPath(this.byPath.values(), this.linkIndex(), this.taskIndex().diagnostics);
+  }
+
+  /**
+   * Computes the per-file parts of `diagnostics()` a few files at a time, until `shouldYield()`
+   * (asked after each file) says to stop; true once every file's part is there. For a server:
+   * the first read then only merges what is kept.
+   */
+  warmDiagnosticsSlice(shouldYield: () => boolean): boolean {
+    const queue = (this.diagnosticsToWarm ??= [...this.byPath.keys()]);
     const links = this.linkIndex();
-    const relations = relationDiagnostics(this.byPath.values(), links);
-    // An unresolved relation is reported once, as such, not also as an unresolved link.
-    const relationAt = new Set(relations.filter((d) => d.code === 'unresolved-relation').map(at));
-    const unresolved = unresolvedLinkDiagnostics(links).filter((d) => !relationAt.has(at(d)));
-    return [...perFile, ...this.taskIndex().diagnostics, ...unresolved, ...relations].sort(
-      (a, b) => compare(a.path, b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-    );
+    while (queue.length > 0) {
+      const file = this.byPath.get(queue.pop()!);
+      if (file) this.diagnosticsCache.warmFile(file, links);
+      if (shouldYield()) break;
+    }
+    if (queue.length > 0) return false;
+    this.diagnosticsToWarm = null;
+    return true;
+  }
+
+  private noteChange(path: string): void {
+    if (this.byPath.has(path)) this.diagnosticsCache.changed();
+    else this.diagnosticsCache.fileSetChanged();
   }
 }
 
@@ -207,14 +258,6 @@ function isDecodingProblem(d: Diagnostic): boolean {
   return d.code === 'binary-file' || d.code === 'invalid-utf8' || d.code === 'file-too-large';
 }
 
-function at(d: Diagnostic): string {
-  return `${d.path}:${d.range.start.line}:${d.range.start.character}`;
-}
-
 function lineRange(line: number) {
   return { start: { line, character: 0 }, end: { line, character: 0 } };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,8 +6,10 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../../shared-types/index.js';
+import type { CancellationToken } from 'vscode-languageserver';
 import { contentHash } from '../../core/text/hash.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
+import { checkpoint } from './yieldNow.js';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -15,6 +17,14 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+const none: readonly Diagnostic[] = [];
+
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return { range: d.range, severity: severities[d.severity], code: d.code, source: 'scriptorium', message: d.message };
@@ -28,11 +38,15 @@ interface FileReport {
 /**
  * Diagnostics grouped by file, computed once per workspace generation: the cross-file ones
  * (cycles, unresolved links) need the whole workspace, so each pull reuses the last answer
- * until something changes.
+ * until something changes. The workspace keeps each file's list as the same array while
+ * nothing in it changed (Workspace.diagnosticsByPath), so after a change only the reports of
+ * the files whose list changed are converted and hashed again.
  */
 export class DiagnosticsCache {
   private version = '';
   private byPath = new Map<string, FileReport>();
+  /** The lists each report was made from (the workspace's, then the extra ones). */
+  private readonly sources = new Map<string, { own: readonly Diagnostic[]; extra: readonly Diagnostic[] }>();
 
   /** `extra`: diagnostics from beyond the Workspace (roles), with a version that changes when they may have. */
   constructor(
@@ -43,15 +57,50 @@ export class DiagnosticsCache {
   private reports(): Map<string, FileReport> {
     const version = `${this.state.generation}/${this.extra?.version ?? ''}`;
     if (this.version === version) return this.byPath;
-    const grouped = new Map<string, LspDiagnostic[]>();
-    for (const d of [...this.state.workspace.diagnostics(), ...(this.extra?.diagnostics() ?? [])]) {
-      const list = grouped.get(d.path);
-      if (list) list.push(toLspDiagnostic(d));
-      else grouped.set(d.path, [toLspDiagnostic(d)]);
+    const extra = new Map<string, Diagnostic[]>();
+    for (const d of this.extra?.diagnostics() ?? []) {
+      const list = extra.get(d.path);
+      if (list) list.push(d);
+      else extra.set(d.path, [d]);
     }
-    this.byPath = new Map([...grouped].map(([path, items]) => [path, { items, resultId: contentHash(JSON.stringify(items)) }]));
+    const own = this.state.workspace.diagnosticsByPath();
+    const paths = [...own.keys()];
+    for (const path of extra.keys()) if (!own.has(path)) paths.push(path);
+    const byPath = new Map<string, FileReport>();
+    for (const path of paths) {
+      const ownList = own.get(path) ?? none;
+      const extraList = extra.get(path) ?? none;
+      const before = this.sources.get(path);
+      const previous = this.byPath.get(path);
+      if (previous && before && before.own === ownList && sameItems(before.extra, extraList)) {
+        byPath.set(path, previous);
+        continue;
+      }
+      const items = [...ownList, ...extraList].map(toLspDiagnostic);
+      byPath.set(path, { items, resultId: contentHash(JSON.stringify(items)) });
+      this.sources.set(path, { own: ownList, extra: extraList });
+    }
+    for (const path of this.sources.keys()) if (!byPath.has(path)) this.sources.delete(path);
+    this.byPath = byPath;
     this.version = version;
     return this.byPath;
+  }
+
+  /**
+   * Makes what a pull needs in 5 ms slices, yielding between them (and stopping, by throwing,
+   * when `token` is cancelled): the task index's whole-graph facts (a step of theirs can take
+   * ≈20 ms at 10k notes) and the per-file parts, so that the pull itself only merges.
+   */
+  async prepare(token?: CancellationToken): Promise<void> {
+    const version = `${this.state.generation}/${this.extra?.version ?? ''}`;
+    if (this.version === version) return;
+    const workspace = this.state.workspace;
+    for (;;) {
+      const deadline = performance.now() + 5;
+      const shouldYield = () => performance.now() > deadline;
+      if (workspace.warmTaskFactsSlice(shouldYield) && workspace.warmDiagnosticsSlice(shouldYield)) return;
+      await checkpoint(token);
+    }
   }
 
   /** `textDocument/diagnostic`: unchanged when the client already has this exact report. */

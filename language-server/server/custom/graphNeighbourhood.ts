@@ -8,6 +8,7 @@ import { VaultFiles } from '../../../core/links/vaultFiles.js';
 import type { Workspace } from '../../../core/workspace/workspace.js';
 import { guard, objectParams, optionalInteger, stringParam } from '../guard.js';
 import type { ServerContext } from '../serverContext.js';
+import { buildGraphInSlices } from '../warmUp.js';
 import { checkpoint } from '../yieldNow.js';
 
 const method = ScriptoriumRequest.graphNeighbourhood;
@@ -23,6 +24,7 @@ async function graphNeighbourhood(context: ServerContext, raw: unknown, token: C
   const depth = optionalInteger(method, params, 'depth', 0, 5) ?? 1;
   await checkpoint(token);
   const workspace = context.state.workspace;
+  await buildGraphInSlices(workspace, token);
   const center = findNode(context, workspace, note);
   if (center === null) throw new ResponseError(ScriptoriumErrorCode.refused, `No note or file named "${note}" in the workspace (give a path, a URI or a name as in a wikilink).`);
   const found = neighbourhood(workspace.graph(), center, depth)!;
