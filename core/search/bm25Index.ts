@@ -11,11 +11,20 @@ export const BM25_B = 0.75;
  */
 const TF_SCALE = 1024;
 const TF_CAP = TF_SCALE - 1;
+/** Pending postings' buffer kept between flushes (larger ones, from a whole vault, are dropped). */
+const PENDING_KEPT = 4096;
+/** Pending postings that trigger a flush. */
+const FLUSH_AT = 1 << 18;
 
 /** The inverted index of one string property; terms and documents are small integers. */
 export class FieldIndex {
-  /** Term id → postings of the documents holding it (see TF_SCALE). */
-  private readonly lists: number[][] = [];
+  /**
+   * Term id → postings of the documents holding it (see TF_SCALE): the first `sizes[term]`
+   * values. Typed arrays, so the collector never walks them; each flush carves the lists that
+   * are new or outgrew their room out of one buffer.
+   */
+  private readonly lists: (Int32Array | undefined)[] = [];
+  private sizes = new Int32Array(1024);
   /** `${term}:${id}` → tf, for tfs of TF_CAP or more. */
   private readonly largeTfs = new Map<string, number>();
   /** Internal document id → number of terms of this property, -1 when absent. */
@@ -24,6 +33,12 @@ export class FieldIndex {
   private totalLength = 0;
   /** Scratch counts per term id, reset after each document. */
   private counts = new Int32Array(1024);
+  /** Postings added since the lists were last read (term, posting), appended on the next read. */
+  private pendingTerms = new Int32Array(PENDING_KEPT);
+  private pendingPostings = new Int32Array(PENDING_KEPT);
+  private pendingCount = 0;
+  /** Scratch: the distinct terms of the document being added. */
+  private distinct = new Int32Array(1024);
 
   get docCount(): number {
     return this.docs;
@@ -43,7 +58,8 @@ export class FieldIndex {
 
   /** How many documents hold the term. */
   documentFrequency(term: number): number {
-    return this.lists[term]?.length ?? 0;
+    if (this.pendingCount > 0) this.flush();
+    return term < this.sizes.length ? this.sizes[term]! : 0;
   }
 
   /** Robertson–Spärck Jones IDF with Lucene's +1, so that it is never negative. */
@@ -52,15 +68,18 @@ export class FieldIndex {
     return Math.log(1 + (this.docs - n + 0.5) / (n + 0.5));
   }
 
-  add(id: number, terms: readonly number[]): void {
+  add(id: number, terms: ArrayLike<number>): void {
     if (this.has(id)) this.remove(id, terms);
     while (this.lengths.length <= id) this.lengths.push(-1);
-    this.lengths[id] = terms.length;
+    const n = terms.length;
+    this.lengths[id] = n;
     this.docs++;
-    this.totalLength += terms.length;
+    this.totalLength += n;
     let counts = this.counts;
-    const distinct: number[] = [];
-    for (const t of terms) {
+    let distinct = this.distinct;
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const t = terms[i]!;
       if (t >= counts.length) {
         const grown = new Int32Array(Math.max(t + 1, counts.length * 2));
         grown.set(counts);
@@ -68,35 +87,124 @@ export class FieldIndex {
       }
       const seen = counts[t]!;
       counts[t] = seen + 1;
-      if (seen === 0) distinct.push(t);
+      if (seen === 0) {
+        if (d === distinct.length) {
+          const grown = new Int32Array(distinct.length * 2);
+          grown.set(distinct);
+          this.distinct = distinct = grown;
+        }
+        distinct[d++] = t;
+      }
     }
-    for (const t of distinct) {
-      while (this.lists.length <= t) this.lists.push([]);
+    if (this.pendingCount + d > this.pendingTerms.length) this.growPending(this.pendingCount + d);
+    const pendingTerms = this.pendingTerms;
+    const pendingPostings = this.pendingPostings;
+    let p = this.pendingCount;
+    const base = id * TF_SCALE;
+    for (let i = 0; i < d; i++) {
+      const t = distinct[i]!;
       const tf = counts[t]!;
       if (tf >= TF_CAP) this.largeTfs.set(`${t}:${id}`, tf);
-      this.lists[t]!.push(id * TF_SCALE + Math.min(tf, TF_CAP));
+      pendingTerms[p] = t;
+      pendingPostings[p++] = base + (tf < TF_CAP ? tf : TF_CAP);
       counts[t] = 0;
+    }
+    this.pendingCount = p;
+    // Kept small: a flush is then a few ms at most, whoever's step it falls in.
+    if (p >= FLUSH_AT) this.flush();
+  }
+
+  /** The postings lists, with every pending posting in place. */
+  private get postingLists(): readonly (Int32Array | undefined)[] {
+    if (this.pendingCount > 0) this.flush();
+    return this.lists;
+  }
+
+  /**
+   * Appends the pending postings term by term (in the order they were added): one list at a
+   * time instead of a scattered push per posting, which is most of what indexing a vault costs.
+   */
+  private flush(): void {
+    const count = this.pendingCount;
+    const terms = this.pendingTerms;
+    const postings = this.pendingPostings;
+    let maxTerm = 0;
+    for (let i = 0; i < count; i++) if (terms[i]! > maxTerm) maxTerm = terms[i]!;
+    const lists = this.lists;
+    while (lists.length <= maxTerm) lists.push(undefined);
+    if (this.sizes.length <= maxTerm) {
+      const grown = new Int32Array(Math.max(maxTerm + 1, this.sizes.length * 2));
+      grown.set(this.sizes);
+      this.sizes = grown;
+    }
+    const sizes = this.sizes;
+    // Postings grouped by term, in the order they were added: groups[g] holds groupTerms[g]'s
+    // postings sorted[groupStart[g] … groupStart[g + 1]).
+    const { groupTerms, groupStart, sorted } = count * 4 < maxTerm ? groupBySort(terms, postings, count) : groupByCounting(terms, postings, count, maxTerm);
+    // Lists that are new or outgrow their room move to one buffer shared by this flush (one
+    // allocation, not one per list), with twice the room when they had some before.
+    let pooled = 0;
+    for (let g = 0; g < groupTerms.length; g++) {
+      const t = groupTerms[g]!;
+      const added = groupStart[g + 1]! - groupStart[g]!;
+      const size = sizes[t]!;
+      if (size + added > (lists[t]?.length ?? 0)) pooled += size === 0 ? added : Math.max(size + added, 2 * size);
+    }
+    const pool = pooled > 0 ? new Int32Array(pooled) : null;
+    let poolAt = 0;
+    for (let g = 0; g < groupTerms.length; g++) {
+      const t = groupTerms[g]!;
+      const from = groupStart[g]!;
+      const to = groupStart[g + 1]!;
+      const size = sizes[t]!;
+      let list = lists[t];
+      if (!list || list.length < size + to - from) {
+        const room = size === 0 ? to - from : Math.max(size + to - from, 2 * size);
+        const moved = pool!.subarray(poolAt, poolAt + room);
+        poolAt += room;
+        if (list && size > 0) moved.set(list.subarray(0, size));
+        list = moved;
+      }
+      list.set(sorted.subarray(from, to), size);
+      lists[t] = list;
+      sizes[t] = size + to - from;
+    }
+    this.pendingCount = 0;
+    if (this.pendingTerms.length > 2 * FLUSH_AT) {
+      this.pendingTerms = new Int32Array(PENDING_KEPT);
+      this.pendingPostings = new Int32Array(PENDING_KEPT);
     }
   }
 
+  private growPending(needed: number): void {
+    const size = Math.max(needed, this.pendingTerms.length * 2);
+    const terms = new Int32Array(size);
+    terms.set(this.pendingTerms.subarray(0, this.pendingCount));
+    const postings = new Int32Array(size);
+    postings.set(this.pendingPostings.subarray(0, this.pendingCount));
+    this.pendingTerms = terms;
+    this.pendingPostings = postings;
+  }
+
   /** `terms` must be what the document was added with (Orama hands back the stored value). */
-  remove(id: number, terms: readonly number[]): void {
+  remove(id: number, terms: ArrayLike<number>): void {
     if (!this.has(id)) return;
     this.docs--;
     this.totalLength -= this.lengths[id]!;
     this.lengths[id] = -1;
     const counts = new Map<number, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (let i = 0; i < terms.length; i++) counts.set(terms[i]!, (counts.get(terms[i]!) ?? 0) + 1);
     for (const [t, tf] of counts) {
-      const list = this.lists[t];
-      if (!list) continue;
+      const list = this.postingLists[t];
+      const size = this.sizes[t] ?? 0;
+      if (!list || size === 0) continue;
       // The exact posting is known, so the engine's own lastIndexOf finds it (recent ones first).
-      const at = list.lastIndexOf(id * TF_SCALE + Math.min(tf, TF_CAP));
+      const at = list.lastIndexOf(id * TF_SCALE + Math.min(tf, TF_CAP), size - 1);
       if (at < 0) continue;
       if (tf >= TF_CAP) this.largeTfs.delete(`${t}:${id}`);
       // Order inside a postings list carries no meaning: move the last one into the gap.
-      list[at] = list[list.length - 1]!;
-      list.pop();
+      list[at] = list[size - 1]!;
+      this.sizes[t] = size - 1;
     }
   }
 
@@ -105,12 +213,13 @@ export class FieldIndex {
    * idf · tf·(k1+1) / (tf + k1·(1 − b + b·|d|/avgdl)). `touched` collects each d once.
    */
   accumulate(term: number, weight: number, scores: Float64Array, touched: number[], k1 = BM25_K1, b = BM25_B): void {
-    const list = this.lists[term];
-    if (!list || list.length === 0) return;
+    const list = this.postingLists[term];
+    const size = this.sizes[term] ?? 0;
+    if (!list || size === 0) return;
     const idf = this.idf(term) * weight;
     const avg = this.averageLength || 1;
     const lengths = this.lengths;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < size; i++) {
       const entry = list[i]!;
       const id = Math.floor(entry / TF_SCALE);
       let tf = entry - id * TF_SCALE;
@@ -123,19 +232,80 @@ export class FieldIndex {
 
   /** Calls `visit(id, tf)` for every document holding the term. */
   forEachPosting(term: number, visit: (id: number, tf: number) => void): void {
-    const list = this.lists[term];
+    const list = this.postingLists[term];
     if (!list) return;
-    for (const entry of list) {
+    const size = this.sizes[term]!;
+    for (let i = 0; i < size; i++) {
+      const entry = list[i]!;
       const id = Math.floor(entry / TF_SCALE);
       const tf = entry - id * TF_SCALE;
       visit(id, tf === TF_CAP ? this.largeTfs.get(`${term}:${id}`)! : tf);
     }
   }
 
+  /** Writes the ids and tfs of the documents holding the term into `ids` and `tfs` (each at least documentFrequency long); their count. */
+  copyPostings(term: number, ids: Int32Array, tfs: Int32Array): number {
+    const list = this.postingLists[term];
+    if (!list) return 0;
+    const size = this.sizes[term]!;
+    for (let i = 0; i < size; i++) {
+      const entry = list[i]!;
+      const id = (entry / TF_SCALE) | 0;
+      const tf = entry - id * TF_SCALE;
+      ids[i] = id;
+      tfs[i] = tf === TF_CAP ? this.largeTfs.get(`${term}:${id}`)! : tf;
+    }
+    return size;
+  }
+
   /** The largest internal id seen, for sizing score arrays. */
   get idLimit(): number {
     return this.lengths.length;
   }
+}
+
+interface PostingGroups {
+  groupTerms: Int32Array;
+  groupStart: Int32Array;
+  sorted: Int32Array;
+}
+
+/** Many postings (a vault being indexed): a counting sort over the term range. */
+function groupByCounting(terms: Int32Array, postings: Int32Array, count: number, maxTerm: number): PostingGroups {
+  const starts = new Int32Array(maxTerm + 2);
+  for (let i = 0; i < count; i++) starts[terms[i]! + 1]!++;
+  let groups = 0;
+  for (let t = 0; t <= maxTerm; t++) if (starts[t + 1]! > 0) groups++;
+  const groupTerms = new Int32Array(groups);
+  const groupStart = new Int32Array(groups + 1);
+  let g = 0;
+  for (let t = 0; t <= maxTerm; t++) {
+    if (starts[t + 1]! > 0) groupTerms[g++] = t;
+    starts[t + 1]! += starts[t]!;
+  }
+  for (let k = 0; k < groups; k++) groupStart[k + 1] = starts[groupTerms[k]! + 1]!;
+  const sorted = new Int32Array(count);
+  const next = starts.slice(0, maxTerm + 1);
+  for (let i = 0; i < count; i++) sorted[next[terms[i]!]!++] = postings[i]!;
+  return { groupTerms, groupStart, sorted };
+}
+
+/** Few postings (one note changed): a comparison sort, costing nothing per term of the vocabulary. */
+function groupBySort(terms: Int32Array, postings: Int32Array, count: number): PostingGroups {
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => terms[a]! - terms[b]! || a - b);
+  const sorted = new Int32Array(count);
+  const groupTermList: number[] = [];
+  const groupStartList: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    sorted[k] = postings[i]!;
+    if (k === 0 || terms[i] !== terms[order[k - 1]!]) {
+      groupTermList.push(terms[i]!);
+      groupStartList.push(k);
+    }
+  }
+  groupStartList.push(count);
+  return { groupTerms: Int32Array.from(groupTermList), groupStart: Int32Array.from(groupStartList), sorted };
 }
 
 /** What Orama keeps as `orama.data.index` with this component. */
@@ -247,14 +417,15 @@ function vocabularyOf(tokenizer: Tokenizer): Vocabulary {
   return termTokenizer(tokenizer).vocabulary;
 }
 
-function termsOfValue(value: SearchableValue, tokenizer: Tokenizer): number[] {
+function termsOfValue(value: SearchableValue, tokenizer: Tokenizer): ArrayLike<number> {
   const terms = termTokenizer(tokenizer);
   const vocabulary = terms.vocabulary;
   if (typeof value === 'string') {
-    const prepared = terms.prepared.get(value);
-    if (prepared) {
-      terms.prepared.delete(value);
-      return prepared;
+    const prepared = terms.prepared;
+    // Usually the very string set (compared by reference first): no hashing, no scan.
+    if (prepared.value === value) {
+      prepared.value = null;
+      return prepared.terms;
     }
     return termIds(value, vocabulary);
   }

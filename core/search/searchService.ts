@@ -82,6 +82,9 @@ interface Query {
   candidates?: readonly string[];
 }
 
+/** Marks the constructor call of SearchService.empty(). */
+const EMPTY: unique symbol = Symbol('empty');
+
 /** Terms of a long text kept as a "more like this" query: the most distinctive ones. */
 const MORE_LIKE_THIS_TERMS = 60;
 /**
@@ -104,16 +107,17 @@ export class SearchService {
   private readonly vectors: VectorLeg | null;
   private readonly lsa: WorkspaceLsa | null;
   private readonly weights: RankingWeights;
+  /** Notes updated or removed while the LSA was training: their trained vectors are out of date. */
+  private readonly changedWhileTraining = new Set<string>();
 
+  /** Builds the index of every note of the workspace at once (see empty() and buildSteps() for doing it in steps). */
+  constructor(workspace: Workspace, options?: SearchServiceOptions);
   constructor(
     private readonly workspace: Workspace,
     options: SearchServiceOptions = {},
+    start: typeof EMPTY | 'full' = 'full',
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-    for (const file of workspace.files()) {
-      this.vault.add(file.path);
-      if (file.note) this.index(file.path);
-    }
     if (options.embeddings === undefined && this.weights.vector > 0) {
       this.lsa = new WorkspaceLsa(this.text);
       this.vectors = new VectorLeg(this.lsa, (path) => this.embeddingText(path));
@@ -121,7 +125,56 @@ export class SearchService {
       this.lsa = null;
       this.vectors = options.embeddings ? new VectorLeg(options.embeddings, (path) => this.embeddingText(path)) : null;
     }
-    for (const path of this.text.paths()) this.vectors?.markStale(path);
+    if (start === 'full') for (const _ of this.indexSteps());
+  }
+
+  /**
+   * A service that knows no note yet: fill it with update() or, a step at a time, buildSteps().
+   * Answers are from the notes indexed so far.
+   */
+  static empty(workspace: Workspace, options: SearchServiceOptions = {}): SearchService {
+    return new (SearchService as unknown as new (w: Workspace, o: SearchServiceOptions, start: typeof EMPTY) => SearchService)(workspace, options, EMPTY);
+  }
+
+  /**
+   * Builds what the constructor builds, in steps a caller can yield between (each one note, or
+   * well under a millisecond of the vector leg's training): indexes every file of the workspace
+   * (files changed meanwhile are read as they are when their turn comes; files added later are
+   * the caller's to update()), then trains the offline vector leg. Queries may run between steps.
+   */
+  *buildSteps(): Generator<void, void, void> {
+    yield* this.indexSteps();
+    yield* this.vectorSteps();
+  }
+
+  /** The first half of buildSteps(): every note's text, names and sections (one note a step). */
+  *indexSteps(): Generator<void, void, void> {
+    const paths: string[] = [];
+    for (const file of this.workspace.files()) {
+      this.vault.add(file.path);
+      if (file.note) paths.push(file.path);
+    }
+    for (const path of paths) {
+      this.update(path);
+      yield;
+    }
+  }
+
+  /**
+   * The second half of buildSteps(): trains the workspace LSA (when it is the vector leg) and
+   * takes the notes' vectors it computed. A query that needs vectors meanwhile finishes it.
+   */
+  *vectorSteps(): Generator<void, void, void> {
+    const lsa = this.lsa;
+    const vectors = this.vectors;
+    if (!lsa || !vectors) return;
+    if (!lsa.isTraining) this.changedWhileTraining.clear();
+    yield* lsa.trainSteps();
+    const trained = lsa.takeTrainedVectors();
+    // Their vectors are from the text the training read: re-embedded from their text now instead.
+    for (const path of this.changedWhileTraining) trained.delete(path);
+    this.changedWhileTraining.clear();
+    vectors.put(trained);
   }
 
   /** Re-reads one file from the workspace (added, changed or gone). */
@@ -135,12 +188,14 @@ export class SearchService {
     }
     this.index(path);
     this.vectors?.markStale(path);
+    if (this.lsa?.isTraining) this.changedWhileTraining.add(path);
   }
 
   remove(path: string): void {
     this.vault.remove(path);
     this.unindex(path);
     this.vectors?.remove(path);
+    if (this.lsa?.isTraining) this.changedWhileTraining.add(path);
   }
 
   /** Computes what the vector leg still lacks; queries call it too, so this is only for warming up. */
@@ -149,11 +204,9 @@ export class SearchService {
     await this.vectors?.refresh();
   }
 
-  /** Trains the workspace LSA on first need and takes the notes' vectors it computed on the way. */
+  /** Trains the workspace LSA on first need (finishing a training buildSteps() began) and takes the notes' vectors it computed. */
   private trainLsa(): void {
-    if (!this.lsa || !this.vectors) return;
-    this.lsa.train();
-    this.vectors.put(this.lsa.takeTrainedVectors());
+    for (const _ of this.vectorSteps());
   }
 
   /** What the vector leg is doing, for status lines. */

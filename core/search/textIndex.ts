@@ -2,7 +2,7 @@ import { create, insert, remove, search as oramaSearch, type Orama } from '@oram
 import type { ParsedNote } from '../markdown/types.js';
 import { type Bm25Store, createBm25Index, type FieldIndex, scoreSheet, topIds, type WeightedTerms } from './bm25Index.js';
 import { type NoteDocument, noteDocument, type SectionDocument, sectionDocuments } from './noteDocuments.js';
-import { oramaTokenizer, type TermTokenizer, termIdsWithStarts, Vocabulary } from './tokenizer.js';
+import { oramaTokenizer, type TermTokenizer, scanTerms, Vocabulary } from './tokenizer.js';
 
 const noteSchema = { title: 'string', body: 'string' } as const;
 const sectionSchema = { heading: 'string', body: 'string' } as const;
@@ -56,19 +56,24 @@ export class TextIndex {
     this.removeNote(path);
     const doc: NoteDocument = noteDocument(path, note);
     // Tokenized once: the sections' terms are slices of the note's.
-    const { ids, starts } = termIdsWithStarts(doc.body, this.vocabulary);
+    // Views of the scanner's scratch buffer: the index component copies what it keeps. The
+    // note's own text is scanned over the body's range (a slice of it scans slower).
     const bodyStart = note.text.length - doc.body.length;
-    this.preparedNotes.set(doc.body, ids);
+    const { ids: scanned, starts, length } = scanTerms(note.text, this.vocabulary, undefined, bodyStart, note.text.length);
+    const ids = scanned.subarray(0, length);
+    this.preparedNotes.value = doc.body;
+    this.preparedNotes.terms = ids;
     insert(this.notes, doc);
     const sections = sectionDocuments(path, note);
     for (const section of sections) {
-      const from = lowerBound(starts, section.start - bodyStart);
-      const to = lowerBound(starts, section.end - bodyStart);
-      this.preparedSections.set(section.body, ids.slice(from, to));
+      const from = lowerBound(starts, length, section.start);
+      const to = lowerBound(starts, length, section.end);
+      this.preparedSections.value = section.body;
+      this.preparedSections.terms = ids.subarray(from, to);
       insert(this.sections, { id: section.id, heading: section.heading ?? '', body: section.body });
     }
-    this.preparedNotes.clear();
-    this.preparedSections.clear();
+    this.preparedNotes.value = null;
+    this.preparedSections.value = null;
     this.sectionsOf.set(path, sections);
   }
 
@@ -118,10 +123,10 @@ export class TextIndex {
 
 export type { Orama };
 
-/** First index whose value is ≥ `value` in an ascending array. */
-function lowerBound(sorted: readonly number[], value: number): number {
+/** First index whose value is ≥ `value` in the first `length` values of an ascending array. */
+function lowerBound(sorted: ArrayLike<number>, length: number, value: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! < value) lo = mid + 1;

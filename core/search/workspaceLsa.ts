@@ -1,4 +1,5 @@
 import type { EmbeddingProvider } from './embeddings/types.js';
+import type { FieldIndex } from './bm25Index.js';
 import type { TextIndex } from './textIndex.js';
 import { termIds } from './tokenizer.js';
 
@@ -29,9 +30,9 @@ export class WorkspaceLsa implements EmbeddingProvider {
   dimension: number | null = null;
   /** Term id → column of the basis; the column's idf. */
   private columns = new Map<number, number>();
-  private idf = new Float64Array(0);
+  private idf: Float64Array = new Float64Array(0);
   /** columns × dimension, row-major. */
-  private basis = new Float32Array(0);
+  private basis: Float32Array = new Float32Array(0);
   /** Notes the basis was learnt from, and how many times it was learnt. */
   private trainedOn = 0;
   private generation = 0;
@@ -78,116 +79,256 @@ export class WorkspaceLsa implements EmbeddingProvider {
 
   /**
    * Learns the basis on first need, and again when the vault has more than doubled since (a
-   * server that started on a near-empty folder); otherwise new notes are folded in.
+   * server that started on a near-empty folder); otherwise new notes are folded in. Finishes a
+   * training that trainSteps() began.
    */
   train(): void {
+    for (const _ of this.trainSteps());
+  }
+
+  /**
+   * train() in small steps (each well under a millisecond at 10k notes), for a caller that
+   * yields between them. Every caller drives the same training; the new basis replaces the old
+   * one only when it is complete. The index may change between steps: training works on the
+   * matrix read at its start (later changes are folded in as usual).
+   */
+  *trainSteps(): Generator<void, void, void> {
+    if (!this.training) {
+      const docs = this.text.noteField('body').docCount;
+      if (this.generation > 0 && docs < 2 * this.trainedOn + 50) return;
+      this.training = this.trainer();
+    }
+    while (this.training) {
+      if (this.training.next().done) this.training = null;
+      else yield;
+    }
+  }
+
+  /** Whether a training is under way (begun by trainSteps() and not finished). */
+  get isTraining(): boolean {
+    return this.training !== null;
+  }
+
+  private training: Generator<void, void, void> | null = null;
+
+  private *trainer(): Generator<void, void, void> {
     const body = this.text.noteField('body');
     const docs = body.docCount;
-    if (this.generation > 0 && docs < 2 * this.trainedOn + 50) return;
-    this.generation++;
-    this.trainedOn = docs;
-    // Rows: notes by internal id; columns: terms in ≥ 2 notes and ≤ half of them.
-    const rowOf = new Int32Array(body.idLimit).fill(-1);
-    const idOfRow: number[] = [];
-    const colTerms: number[] = [];
-    const colIdf: number[] = [];
-    for (let term = 0; term < this.text.vocabulary.size; term++) {
-      const df = body.documentFrequency(term);
-      if (df < 2 || df > docs / 2) continue;
-      colTerms.push(term);
-      colIdf.push(Math.log(docs / df));
-      body.forEachPosting(term, (id) => {
-        if (rowOf[id] === -1) {
-          rowOf[id] = idOfRow.length;
-          idOfRow.push(id);
-        }
-      });
+    const work = new WorkMeter();
+    // Rows: notes by internal id (numbered as first met); columns: terms in ≥ 2 notes and ≤ half of them.
+    const matrix = new MatrixBuilder(body, docs);
+    const vocabularySize = this.text.vocabulary.size;
+    for (let term = 0; term < vocabularySize; ) {
+      term = matrix.addTerms(term, vocabularySize);
+      yield;
     }
+    const { idOfRow, colTerms, colIdf, colStartList, rowNormList } = matrix;
+    const entries = matrix.entries;
+    const rowList = matrix.rowList;
+    const valList = matrix.valList;
     const n = idOfRow.length;
     const m = colTerms.length;
     const l = Math.min(DIMENSIONS + OVERSAMPLE, n, m);
     if (l < 2) {
-      this.dimension = 0;
+      this.install(docs, [], new Float64Array(0), new Float32Array(0), 0);
       return;
     }
     // The matrix, column by column (what the postings give), with unit-length rows.
-    const colStart = new Int32Array(m + 1);
-    for (let c = 0; c < m; c++) colStart[c + 1] = colStart[c]! + body.documentFrequency(colTerms[c]!);
-    const rows = new Int32Array(colStart[m]!);
-    const vals = new Float64Array(colStart[m]!);
-    const rowNorm = new Float64Array(n);
-    let e = 0;
-    for (let c = 0; c < m; c++) {
-      const idf = colIdf[c]!;
-      body.forEachPosting(colTerms[c]!, (id, tf) => {
-        const r = rowOf[id]!;
-        const w = (1 + Math.log(tf)) * idf;
-        rows[e] = r;
-        vals[e++] = w;
-        rowNorm[r]! += w * w;
-      });
-    }
+    const colStart = Int32Array.from(colStartList);
+    const rows = rowList.subarray(0, entries);
+    const vals = valList.subarray(0, entries);
+    const rowNorm = Float64Array.from(rowNormList);
+    yield;
     for (let r = 0; r < n; r++) rowNorm[r] = 1 / Math.sqrt(rowNorm[r]!);
-    for (let e = 0; e < vals.length; e++) vals[e]! *= rowNorm[rows[e]!]!;
+    // In chunks: a kernel called often is optimized sooner than one long loop.
+    for (let e = 0; e < entries; e += CHUNK) {
+      scaleByRow(rows, vals, rowNorm, e, Math.min(entries, e + CHUNK));
+      yield;
+    }
     const A = { n, m, colStart, rows, vals };
+    yield;
 
     // The basis is learnt from an evenly spread sample of notes; every note is then projected on it.
-    const S = sampleRows(A, MAX_TRAINING_NOTES);
-    const random = seeded(1);
+    const S = yield* sampleRows(A, MAX_TRAINING_NOTES);
+    yield;
     const omega = new Float64Array(m * l);
-    for (let i = 0; i < omega.length; i++) omega[i] = random() * 2 - 1;
-    let q = orthonormalize(times(S, omega, l), S.n, l);
-    for (let i = 0; i < POWER_ITERATIONS; i++) {
-      const z = orthonormalize(transposeTimes(S, q, l), m, l);
-      q = orthonormalize(times(S, z, l), S.n, l);
+    const random = seeded(1);
+    for (let i = 0; i < omega.length; i += STEP_WORK / 4) {
+      fillRandom(omega, random, i, Math.min(omega.length, i + STEP_WORK / 4));
+      yield;
     }
-    const bt = transposeTimes(S, q, l); // m × l = (Qᵀ S)ᵀ
-    const { values, vectors } = symmetricEigen(gram(bt, m, l), l);
+    yield;
+    let q = yield* orthonormalize(yield* times(S, omega, l, work), S.n, l, work);
+    for (let i = 0; i < POWER_ITERATIONS; i++) {
+      const z = yield* orthonormalize(yield* transposeTimes(S, q, l, work), m, l, work);
+      q = yield* orthonormalize(yield* times(S, z, l, work), S.n, l, work);
+    }
+    const bt = yield* transposeTimes(S, q, l, work); // m × l = (Qᵀ S)ᵀ
+    const { values, vectors } = yield* symmetricEigen(yield* gram(bt, m, l, work), l, work);
     const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!);
     const k = Math.min(DIMENSIONS, order.length);
     const basis = new Float32Array(m * k);
     for (let j = 0; j < k; j++) {
-      const e = order[j]!;
-      const sigma = Math.sqrt(Math.max(values[e]!, 1e-12));
-      // v_j = Bᵀ w_j / σ_j
-      for (let c = 0; c < m; c++) {
-        let s = 0;
-        for (let t = 0; t < l; t++) s += bt[c * l + t]! * vectors[t * l + e]!;
-        basis[c * k + j] = s / sigma;
-      }
+      basisColumn(basis, bt, vectors, values, order[j]!, j, m, l, k);
+      if (work.add(m * l)) yield;
     }
-    this.columns = new Map(colTerms.map((term, c) => [term, c]));
-    this.idf = Float64Array.from(colIdf);
-    this.basis = basis;
-    this.dimension = k;
     // The notes' own vectors are their rows times the basis: one sparse product, no re-reading.
-    const rowVectors = times(A, Float64Array.from(basis), k);
-    this.trainedVectors = new Map();
+    const rowVectors = yield* times(A, Float64Array.from(basis), k, work);
+    const trained = new Map<string, Float32Array>();
     for (let r = 0; r < n; r++) {
       const path = this.text.pathOfNoteId(idOfRow[r]!);
-      if (path !== undefined) this.trainedVectors.set(path, Float32Array.from(rowVectors.subarray(r * k, (r + 1) * k)));
+      if (path !== undefined) trained.set(path, Float32Array.from(rowVectors.subarray(r * k, (r + 1) * k)));
+      if (r % 1024 === 1023) yield;
     }
+    this.install(docs, colTerms, Float64Array.from(colIdf), basis, k);
+    this.trainedVectors = trained;
+  }
+
+  /** Puts a finished basis in place: from now on texts are projected on it. */
+  private install(docs: number, colTerms: readonly number[], idf: Float64Array, basis: Float32Array, k: number): void {
+    this.generation++;
+    this.trainedOn = docs;
+    this.columns = new Map(colTerms.map((term, c) => [term, c]));
+    this.idf = idf;
+    this.basis = basis;
+    this.dimension = k;
+  }
+}
+
+/** Counts arithmetic done since the last yield; says when a step has done enough (~0.1–0.5 ms). */
+class WorkMeter {
+  private done = 0;
+  add(amount: number): boolean {
+    this.done += amount;
+    if (this.done < STEP_WORK) return false;
+    this.done = 0;
+    return true;
+  }
+}
+
+const STEP_WORK = 1_000_000;
+/** Entries per call of the simplest kernels. */
+const CHUNK = 1 << 15;
+
+/** The notes × terms matrix read from the postings, a range of terms at a time. */
+class MatrixBuilder {
+  rowOf: Int32Array;
+  readonly idOfRow: number[] = [];
+  readonly colTerms: number[] = [];
+  readonly colIdf: number[] = [];
+  readonly colStartList: number[] = [0];
+  // The entries, in typed arrays grown by doubling (the count is known only at the end).
+  rowList = new Int32Array(1 << 16);
+  valList = new Float64Array(1 << 16);
+  entries = 0;
+  readonly rowNormList: number[] = [];
+  /** Scratch for one term's postings. */
+  ids = new Int32Array(1024);
+  tfs = new Int32Array(1024);
+
+  constructor(
+    private readonly body: FieldIndex,
+    private readonly docs: number,
+  ) {
+    this.rowOf = new Int32Array(Math.max(16, body.idLimit)).fill(-1);
+  }
+
+  /** Adds the columns of terms `from`… until a step's work is done; the next term. */
+  addTerms(from: number, to: number): number {
+    const { body, docs, idOfRow, rowNormList } = this;
+    let { rowOf, rowList, valList, entries, ids, tfs } = this;
+    let done = 0;
+    let term = from;
+    for (; term < to && done < STEP_WORK; term++) {
+      const df = body.documentFrequency(term);
+      if (df < 2 || df > docs / 2) continue;
+      const idf = Math.log(docs / df);
+      this.colTerms.push(term);
+      this.colIdf.push(idf);
+      if (ids.length < df) {
+        ids = new Int32Array(df * 2);
+        tfs = new Int32Array(df * 2);
+      }
+      const count = body.copyPostings(term, ids, tfs);
+      if (entries + count > rowList.length) {
+        const size = Math.max(entries + count, rowList.length * 2);
+        const rowsGrown = new Int32Array(size);
+        rowsGrown.set(rowList);
+        rowList = rowsGrown;
+        const valsGrown = new Float64Array(size);
+        valsGrown.set(valList);
+        valList = valsGrown;
+      }
+      for (let i = 0; i < count; i++) {
+        const id = ids[i]!;
+        if (id >= rowOf.length) {
+          const grown = new Int32Array(Math.max(id + 1, rowOf.length * 2)).fill(-1);
+          grown.set(rowOf);
+          rowOf = grown;
+        }
+        let r = rowOf[id]!;
+        if (r === -1) {
+          r = rowOf[id] = idOfRow.length;
+          idOfRow.push(id);
+          rowNormList.push(0);
+        }
+        const w = (1 + Math.log(tfs[i]!)) * idf;
+        rowList[entries] = r;
+        valList[entries++] = w;
+        rowNormList[r]! += w * w;
+      }
+      this.colStartList.push(entries);
+      done += df * 32;
+    }
+    this.rowOf = rowOf;
+    this.rowList = rowList;
+    this.valList = valList;
+    this.entries = entries;
+    this.ids = ids;
+    this.tfs = tfs;
+    return term;
   }
 }
 
 /** Every ⌈n / max⌉-th row of A (all of them when n ≤ max). */
-function sampleRows(A: Sparse, max: number): Sparse {
+function* sampleRows(A: Sparse, max: number): Generator<void, Sparse, void> {
   if (A.n <= max) return A;
   const step = Math.ceil(A.n / max);
   const n = Math.ceil(A.n / step);
   const colStart = new Int32Array(A.m + 1);
-  const rows: number[] = [];
-  const vals: number[] = [];
-  for (let c = 0; c < A.m; c++) {
+  let kept = 0;
+  for (let e = 0; e < A.rows.length; e += CHUNK) {
+    kept += countSampled(A.rows, step, e, Math.min(A.rows.length, e + CHUNK));
+    yield;
+  }
+  const S = { n, m: A.m, colStart, rows: new Int32Array(kept), vals: new Float64Array(kept) };
+  for (let c = 0; c < A.m; ) {
+    c = sampleColumns(A, S, step, c);
+    yield;
+  }
+  return S;
+}
+
+function countSampled(rows: Int32Array, step: number, from: number, to: number): number {
+  let kept = 0;
+  for (let e = from; e < to; e++) if (rows[e]! % step === 0) kept++;
+  return kept;
+}
+
+/** Copies the sampled entries of columns `from`… into S until a chunk is done; the next column. */
+function sampleColumns(A: Sparse, S: Sparse, step: number, from: number): number {
+  let at = S.colStart[from]!;
+  let c = from;
+  for (const stop = A.colStart[from]! + CHUNK; c < A.m && A.colStart[c]! < stop; c++) {
     for (let e = A.colStart[c]!; e < A.colStart[c + 1]!; e++) {
       const r = A.rows[e]!;
       if (r % step !== 0) continue;
-      rows.push(r / step);
-      vals.push(A.vals[e]!);
+      S.rows[at] = r / step;
+      S.vals[at++] = A.vals[e]!;
     }
-    colStart[c + 1] = rows.length;
+    S.colStart[c + 1] = at;
   }
-  return { n, m: A.m, colStart, rows: Int32Array.from(rows), vals: Float64Array.from(vals) };
+  return c;
 }
 
 interface Sparse {
@@ -199,37 +340,98 @@ interface Sparse {
 }
 
 /** A (n × m) · X (m × l), row-major. */
-function times(A: Sparse, x: Float64Array, l: number): Float64Array {
+function* times(A: Sparse, x: Float64Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const y = new Float64Array(A.n * l);
-  for (let c = 0; c < A.m; c++) {
-    const xo = c * l;
-    for (let e = A.colStart[c]!; e < A.colStart[c + 1]!; e++) {
-      const yo = A.rows[e]! * l;
-      const v = A.vals[e]!;
-      for (let j = 0; j < l; j++) y[yo + j]! += v * x[xo + j]!;
-    }
+  for (let c = 0; c < A.m; ) {
+    c = timesColumns(A, x, l, y, c);
+    work.add(STEP_WORK);
+    yield;
   }
   return y;
 }
 
 /** Aᵀ (m × n) · X (n × l), row-major. */
-function transposeTimes(A: Sparse, x: Float64Array, l: number): Float64Array {
+function* transposeTimes(A: Sparse, x: Float64Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const y = new Float64Array(A.m * l);
-  for (let c = 0; c < A.m; c++) {
-    const yo = c * l;
-    for (let e = A.colStart[c]!; e < A.colStart[c + 1]!; e++) {
-      const xo = A.rows[e]! * l;
-      const v = A.vals[e]!;
-      for (let j = 0; j < l; j++) y[yo + j]! += v * x[xo + j]!;
-    }
+  for (let c = 0; c < A.m; ) {
+    c = transposeTimesColumns(A, x, l, y, c);
+    work.add(STEP_WORK);
+    yield;
   }
   return y;
 }
 
+// The kernels below are plain functions, each doing about one step of work and saying where to
+// go on: loops inside a generator's body are not optimized as well.
+
+/** Adds columns `from`… of A · X into y until a step's work is done; the next column. */
+function timesColumns(A: Sparse, x: Float64Array, l: number, y: Float64Array, from: number): number {
+  let done = 0;
+  let c = from;
+  for (; c < A.m && done < STEP_WORK; c++) {
+    const xo = c * l;
+    const end = A.colStart[c + 1]!;
+    for (let e = A.colStart[c]!; e < end; e++) {
+      const yo = A.rows[e]! * l;
+      const v = A.vals[e]!;
+      for (let j = 0; j < l; j++) y[yo + j]! += v * x[xo + j]!;
+    }
+    done += (end - A.colStart[c]! + 1) * l;
+  }
+  return c;
+}
+
+function transposeTimesColumns(A: Sparse, x: Float64Array, l: number, y: Float64Array, from: number): number {
+  let done = 0;
+  let c = from;
+  for (; c < A.m && done < STEP_WORK; c++) {
+    const yo = c * l;
+    const end = A.colStart[c + 1]!;
+    for (let e = A.colStart[c]!; e < end; e++) {
+      const xo = A.rows[e]! * l;
+      const v = A.vals[e]!;
+      for (let j = 0; j < l; j++) y[yo + j]! += v * x[xo + j]!;
+    }
+    done += (end - A.colStart[c]! + 1) * l;
+  }
+  return c;
+}
+
+/** Scales entries [from, to) by their row's factor. */
+function scaleByRow(rows: Int32Array, vals: Float64Array, factor: Float64Array, from: number, to: number): void {
+  for (let e = from; e < to; e++) vals[e]! *= factor[rows[e]!]!;
+}
+
+/** Uniform values in [-1, 1) from `random` into omega[from, to). */
+function fillRandom(omega: Float64Array, random: () => number, from: number, to: number): void {
+  for (let i = from; i < to; i++) omega[i] = random() * 2 - 1;
+}
+
+/** Column j of the basis: v_j = Bᵀ w_e / σ_e. */
+function basisColumn(basis: Float32Array, bt: Float64Array, vectors: Float64Array, values: readonly number[], e: number, j: number, m: number, l: number, k: number): void {
+  const sigma = Math.sqrt(Math.max(values[e]!, 1e-12));
+  for (let c = 0; c < m; c++) {
+    let s = 0;
+    for (let t = 0; t < l; t++) s += bt[c * l + t]! * vectors[t * l + e]!;
+    basis[c * k + j] = s / sigma;
+  }
+}
+
 /** Xᵀ X for X (rows × l), row-major. */
-function gram(x: Float64Array, rows: number, l: number): Float64Array {
+function* gram(x: Float64Array, rows: number, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const g = new Float64Array(l * l);
-  for (let r = 0; r < rows; r++) {
+  const chunk = Math.max(1, Math.floor(STEP_WORK / ((l * l) / 2)));
+  for (let r = 0; r < rows; r += chunk) {
+    gramRows(x, l, g, r, Math.min(rows, r + chunk));
+    work.add(STEP_WORK);
+    yield;
+  }
+  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]!;
+  return g;
+}
+
+function gramRows(x: Float64Array, l: number, g: Float64Array, from: number, to: number): void {
+  for (let r = from; r < to; r++) {
     const o = r * l;
     for (let i = 0; i < l; i++) {
       const xi = x[o + i]!;
@@ -237,41 +439,52 @@ function gram(x: Float64Array, rows: number, l: number): Float64Array {
       for (let j = i; j < l; j++) g[i * l + j]! += xi * x[o + j]!;
     }
   }
-  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]!;
-  return g;
 }
 
 /** Orthonormal columns spanning X's (Cholesky QR, twice for accuracy). */
-function orthonormalize(x: Float64Array, rows: number, l: number): Float64Array {
+function* orthonormalize(x: Float64Array, rows: number, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   for (let pass = 0; pass < 2; pass++) {
-    const g = gram(x, rows, l);
-    let trace = 0;
-    for (let i = 0; i < l; i++) trace += g[i * l + i]!;
-    const ridge = 1e-10 * (trace / l || 1);
-    // Cholesky: G = Rᵀ R, R upper triangular.
-    const r = new Float64Array(l * l);
-    for (let i = 0; i < l; i++) {
-      for (let j = i; j < l; j++) {
-        let s = g[i * l + j]! + (i === j ? ridge : 0);
-        for (let t = 0; t < i; t++) s -= r[t * l + i]! * r[t * l + j]!;
-        r[i * l + j] = i === j ? Math.sqrt(Math.max(s, ridge)) : s / r[i * l + i]!;
-      }
-    }
+    const r = cholesky(yield* gram(x, rows, l, work), l);
     // X ← X R⁻¹, row by row (forward substitution).
-    for (let row = 0; row < rows; row++) {
-      const o = row * l;
-      for (let j = 0; j < l; j++) {
-        let s = x[o + j]!;
-        for (let t = 0; t < j; t++) s -= x[o + t]! * r[t * l + j]!;
-        x[o + j] = s / r[j * l + j]!;
-      }
+    const chunk = Math.max(1, Math.floor(STEP_WORK / ((l * l) / 2)));
+    for (let row = 0; row < rows; row += chunk) {
+      substituteRows(x, r, l, row, Math.min(rows, row + chunk));
+      work.add(STEP_WORK);
+      yield;
     }
   }
   return x;
 }
 
+/** G = Rᵀ R with R upper triangular, G slightly ridged so that it never fails. */
+function cholesky(g: Float64Array, l: number): Float64Array {
+  let trace = 0;
+  for (let i = 0; i < l; i++) trace += g[i * l + i]!;
+  const ridge = 1e-10 * (trace / l || 1);
+  const r = new Float64Array(l * l);
+  for (let i = 0; i < l; i++) {
+    for (let j = i; j < l; j++) {
+      let s = g[i * l + j]! + (i === j ? ridge : 0);
+      for (let t = 0; t < i; t++) s -= r[t * l + i]! * r[t * l + j]!;
+      r[i * l + j] = i === j ? Math.sqrt(Math.max(s, ridge)) : s / r[i * l + i]!;
+    }
+  }
+  return r;
+}
+
+function substituteRows(x: Float64Array, r: Float64Array, l: number, from: number, to: number): void {
+  for (let row = from; row < to; row++) {
+    const o = row * l;
+    for (let j = 0; j < l; j++) {
+      let s = x[o + j]!;
+      for (let t = 0; t < j; t++) s -= x[o + t]! * r[t * l + j]!;
+      x[o + j] = s / r[j * l + j]!;
+    }
+  }
+}
+
 /** Eigenvalues and eigenvectors (columns of `vectors`, row-major l × l) of a symmetric matrix: cyclic Jacobi. */
-function symmetricEigen(a: Float64Array, l: number): { values: number[]; vectors: Float64Array } {
+function* symmetricEigen(a: Float64Array, l: number, work: WorkMeter): Generator<void, { values: number[]; vectors: Float64Array }, void> {
   const v = new Float64Array(l * l);
   for (let i = 0; i < l; i++) v[i * l + i] = 1;
   for (let sweep = 0; sweep < 50; sweep++) {
@@ -279,35 +492,41 @@ function symmetricEigen(a: Float64Array, l: number): { values: number[]; vectors
     for (let i = 0; i < l; i++) for (let j = i + 1; j < l; j++) off += a[i * l + j]! ** 2;
     if (off < 1e-20) break;
     for (let p = 0; p < l; p++) {
-      for (let q = p + 1; q < l; q++) {
-        const apq = a[p * l + q]!;
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (a[q * l + q]! - a[p * l + p]!) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < l; k++) {
-          const akp = a[k * l + p]!;
-          const akq = a[k * l + q]!;
-          a[k * l + p] = c * akp - s * akq;
-          a[k * l + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < l; k++) {
-          const apk = a[p * l + k]!;
-          const aqk = a[q * l + k]!;
-          a[p * l + k] = c * apk - s * aqk;
-          a[q * l + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < l; k++) {
-          const vkp = v[k * l + p]!;
-          const vkq = v[k * l + q]!;
-          v[k * l + p] = c * vkp - s * vkq;
-          v[k * l + q] = s * vkp + c * vkq;
-        }
-      }
+      rotateRow(a, v, l, p);
+      if (work.add(12 * l * (l - p))) yield;
     }
   }
   return { values: Array.from({ length: l }, (_, i) => a[i * l + i]!), vectors: v };
+}
+
+/** The Jacobi rotations of one row p of a sweep: zero a[p][q] for every q > p. */
+function rotateRow(a: Float64Array, v: Float64Array, l: number, p: number): void {
+  for (let q = p + 1; q < l; q++) {
+    const apq = a[p * l + q]!;
+    if (Math.abs(apq) < 1e-300) continue;
+    const theta = (a[q * l + q]! - a[p * l + p]!) / (2 * apq);
+    const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+    const c = 1 / Math.sqrt(t * t + 1);
+    const s = t * c;
+    for (let k = 0; k < l; k++) {
+      const akp = a[k * l + p]!;
+      const akq = a[k * l + q]!;
+      a[k * l + p] = c * akp - s * akq;
+      a[k * l + q] = s * akp + c * akq;
+    }
+    for (let k = 0; k < l; k++) {
+      const apk = a[p * l + k]!;
+      const aqk = a[q * l + k]!;
+      a[p * l + k] = c * apk - s * aqk;
+      a[q * l + k] = s * apk + c * aqk;
+    }
+    for (let k = 0; k < l; k++) {
+      const vkp = v[k * l + p]!;
+      const vkq = v[k * l + q]!;
+      v[k * l + p] = c * vkp - s * vkq;
+      v[k * l + q] = s * vkp + c * vkq;
+    }
+  }
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32): the same vault gives the same vectors. */

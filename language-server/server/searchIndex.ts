@@ -1,5 +1,5 @@
+import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
 import { SearchService } from '../../core/search/searchService.js';
-import type { Workspace } from '../../core/workspace/workspace.js';
 import type { LinkRanker, LinkRankRequest } from '../features/shared/options.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
 import { Slicer } from './yieldNow.js';
@@ -15,15 +15,19 @@ const inlineRankingMs = 8;
  * requests wait for it; `[[` completion never does (see `linkRanker`).
  */
 export class ServerSearch {
+  /** Set once the notes are indexed (the vector leg may still be training). */
   private service: SearchService | null = null;
-  private building: Promise<SearchService> | null = null;
+  /** The build, kept once done: queries wait for all of it, vectors included. */
+  private built: Promise<SearchService> | null = null;
   private readonly dirty = new Set<string>();
-  /** Whether the vector leg has been trained (its first use costs one long synchronous step). */
+  /** Whether the build has trained the vector leg (until then rankings leave it out). */
   private vectorsTrained = false;
   private readonly rankings = new Map<string, ReadonlyMap<string, number>>();
   private readonly pending = new Set<string>();
   /** Recent cost of a ranking, ms (a running average), to decide whether completion may wait for one. */
   private rankingMs = inlineRankingMs * 4;
+  /** The `embeddings` setting's provider: undefined, the offline default; null, no vector leg. */
+  private embeddings: EmbeddingProvider | null | undefined = undefined;
 
   constructor(private readonly state: ServerWorkspace) {
     state.onDidChange((change) => {
@@ -31,16 +35,26 @@ export class ServerSearch {
     });
   }
 
-  /** The service, current with the workspace: built (in slices) on first call. */
+  /** The service, current with the workspace: built (in slices, vector leg included) on first call. */
   async get(): Promise<SearchService> {
     // Shared by every caller, so not cancelled with any one request.
-    const service = this.service ?? (await (this.building ??= this.build()));
+    const service = await (this.built ??= this.build());
     for (const path of this.dirty) service.update(path);
     this.dirty.clear();
     return service;
   }
 
-  /** The service if it is built, current with the workspace; null while it is being built. */
+  /** Another embedder (the `embeddings` setting changed, or its provider failed): the index is built again. */
+  setEmbeddings(embeddings: EmbeddingProvider | null | undefined): void {
+    if (embeddings === this.embeddings) return;
+    this.embeddings = embeddings;
+    this.service = null;
+    this.built = null;
+    this.rankings.clear();
+    this.vectorsTrained = false;
+  }
+
+  /** The service once its notes are indexed, current with the workspace; null before. */
   now(): SearchService | null {
     if (!this.service) return null;
     for (const path of this.dirty) this.service.update(path);
@@ -53,19 +67,17 @@ export class ServerSearch {
     await this.get();
   }
 
-  /** Called by search, related notes and link suggestions: these train the vector leg when they first run. */
+  /** Search, related notes and link suggestions: the service with its vector leg trained. */
   async forQuery(): Promise<SearchService> {
-    const service = await this.get();
-    this.vectorsTrained = true;
-    return service;
+    return this.get();
   }
 
   /**
    * Relevance for `[[` completion from SearchService.suggestLinks. A ranking costs tens of ms
    * at 10k notes, more than a keystroke may wait, so a new paragraph gets an empty answer at
    * once (name order) while its ranking is computed right after; the client asks again as the
-   * user types and gets it. Until search or related notes trained the vector leg, rankings use
-   * text and links only: training it is one long step no keystroke should pay for.
+   * user types and gets it. Until the build has trained the vector leg, rankings use text and
+   * links only (a query with vectors would finish the training in one long step).
    */
   readonly linkRanker: LinkRanker = {
     scores: (request) => this.scores(request),
@@ -101,31 +113,28 @@ export class ServerSearch {
   }
 
   /**
-   * SearchService's constructor indexes every note in one synchronous step (seconds at 10k notes).
-   * It is handed a view of the workspace that lists no files while it is constructed, and the
-   * notes are then added one by one with update(), yielding between slices.
+   * Indexes the notes, then trains the vector leg, in 5 ms slices: requests are answered in
+   * between (completion ranks by text and links as soon as the notes are indexed). Files that
+   * change meanwhile are in `dirty` and are re-read on the next use.
    */
   private async build(): Promise<SearchService> {
-    const workspace = this.state.workspace;
-    let constructing = true;
-    const view = new Proxy(workspace, {
-      get(target, property) {
-        if (property === 'files' && constructing) return () => [][Symbol.iterator]();
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as Workspace;
-    const service = new SearchService(view);
-    constructing = false;
+    const embeddings = this.embeddings;
+    const service = SearchService.empty(this.state.workspace, { embeddings });
+    // The build reads every file as it is when its turn comes: only later changes need a re-read.
+    this.dirty.clear();
     const slicer = new Slicer();
-    const paths = [...workspace.files()].map((f) => f.path);
-    for (const path of paths) {
-      service.update(path);
-      this.dirty.delete(path);
+    // Another embedder meanwhile (setEmbeddings): this build is dropped for the one it started.
+    const replaced = () => this.embeddings !== embeddings;
+    for (const _ of service.indexSteps()) {
       await slicer.maybeYield();
+      if (replaced()) return this.get();
     }
     this.service = service;
-    this.building = null;
+    for (const _ of service.vectorSteps()) {
+      await slicer.maybeYield();
+      if (replaced()) return this.get();
+    }
+    this.vectorsTrained = true;
     return service;
   }
 }

@@ -268,9 +268,12 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   async function warmUp(): Promise<void> {
     const started = Date.now();
     try {
+      // The search index starts at once, in its own 5 ms slices, beside the task queries.
+      const searchBuilt = search.warmUp();
+      searchBuilt.catch(() => undefined); // reported when awaited below
       await warmTaskQueries(state.workspace, todayOf(settings));
       await yieldNow();
-      await search.warmUp();
+      await searchBuilt;
       log(`warmed up task queries and search in ${Date.now() - started} ms`);
     } catch (e) {
       log(`warm-up: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -410,12 +413,14 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       await checkpoint(token);
       const path = uris.pathOf(params.textDocument.uri);
       if (path === null) return { kind: 'full', items: [] };
+      await diagnostics.prepare(token);
       return diagnostics.document(path, params.previousResultId);
     }),
   );
   connection.languages.diagnostics.onWorkspace(
     guard('workspace/diagnostic', log, async (params, token) => {
       await checkpoint(token);
+      await diagnostics.prepare(token);
       const items = diagnostics.workspace(params.previousResultIds ?? [], (p) => uris.uriOf(p), (u) => uris.pathOf(u), (p) => state.versionOf(p));
       await checkpoint(token);
       return { items };

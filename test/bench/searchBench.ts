@@ -1,6 +1,7 @@
 // Search figures for one vault (run in a fresh process by bench.ts, or `node dist/bench.js --search <dir>`):
-// text index build, the offline vector leg, one-note re-index, p50/p95 of search, related and
-// suggest-links, and memory.
+// text index build, the offline vector leg, the same built in steps as the server does (the
+// longest step is what a request can wait behind), one-note re-index, p50/p95 of search,
+// related and suggest-links, and memory.
 import { SearchService } from '../../core/search/searchService.js';
 import { loadWorkspace } from '../../language-server/node/loadWorkspace.js';
 import { seededRandom } from '../eval/linkEval.js';
@@ -15,6 +16,7 @@ export async function benchSearch(dir: string, name: string) {
   const build = timed(() => new SearchService(workspace));
   const service = build.value;
   const vectors = await timedAsync(() => service.ready());
+  const stepped = builtInSteps(workspace);
   const notes = [...workspace.files()].filter((f) => f.note).map((f) => f.path).sort();
   const random = seededRandom(11);
   const pick = () => notes[Math.floor(random() * notes.length)]!;
@@ -62,6 +64,7 @@ export async function benchSearch(dir: string, name: string) {
     textIndexBuildMs: round(build.ms),
     vectorLegMs: round(vectors.ms),
     searchReadyMs: round(build.ms + vectors.ms),
+    builtInSteps: stepped,
     vectorStatus: service.vectorStatus,
     reindexOneNoteMs: latency(reindex),
     searchMs: latency(search),
@@ -69,4 +72,23 @@ export async function benchSearch(dir: string, name: string) {
     suggestLinksMs: latency(suggest),
     memoryMB: { rss: round(process.memoryUsage().rss / 1048576), heapUsed: round(process.memoryUsage().heapUsed / 1048576) },
   };
+}
+
+/** SearchService.empty + indexSteps + vectorSteps, each step timed: the server runs them in 5 ms slices. */
+function builtInSteps(workspace: Parameters<typeof SearchService.empty>[0]) {
+  const started = performance.now();
+  const service = SearchService.empty(workspace);
+  let longest = 0;
+  let steps = 0;
+  for (const phase of [service.indexSteps(), service.vectorSteps()]) {
+    let last = performance.now();
+    for (const _ of phase) {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      steps++;
+    }
+    longest = Math.max(longest, performance.now() - last);
+  }
+  return { totalMs: round(performance.now() - started), steps, longestStepMs: round(longest) };
 }

@@ -9,6 +9,7 @@ import {
 import { noteName } from '../../../core/search/searchService.js';
 import { guard, invalidParams, objectParams, optionalInteger, stringParam } from '../guard.js';
 import type { ServerContext } from '../serverContext.js';
+import { defaultSuggestionLimit } from '../serverSettings.js';
 import { checkpoint } from '../yieldNow.js';
 
 /**
@@ -44,9 +45,18 @@ export function registerSearch(context: ServerContext): void {
     guard(related, context.log, async (raw: unknown, token: CancellationToken): Promise<RelatedNotesResult> => {
       const params = objectParams(related, raw);
       const path = pathOf(related, stringParam(related, params, 'uri'));
-      const limit = optionalInteger(related, params, 'limit', 1, 1000) ?? 10;
+      const preferences = context.settings().suggestions ?? {};
+      const limit = optionalInteger(related, params, 'limit', 1, 1000) ?? preferences.limit ?? defaultSuggestionLimit;
+      const range = params.range === undefined || params.range === null ? null : rangeParam(related, params.range);
       await checkpoint(token);
-      const notes = await (await current()).related(path, { limit });
+      const section = range ? sectionAt(context, path, range.start.line) : undefined;
+      const kept = keeps(preferences.excludeFolders ?? []);
+      const minScore = preferences.minScore ?? 0;
+      // Some answers may be left out below: ask for more than the limit when they can be.
+      const asked = kept === null && minScore === 0 ? limit : limit * 2 + 20;
+      const notes = (await (await current()).related(path, { limit: asked, ...(section ? { section } : {}) }))
+        .filter((n) => n.score >= minScore && (kept === null || kept(n.path)))
+        .slice(0, limit);
       return {
         notes: notes.map((n) => ({ path: n.path, uri: uris().uriOf(n.path), title: noteName(n.path), score: n.score, ...(n.why ? { snippet: n.why } : {}) })),
       };
@@ -59,7 +69,8 @@ export function registerSearch(context: ServerContext): void {
     guard(suggest, context.log, async (raw: unknown, token: CancellationToken): Promise<SuggestLinksResult> => {
       const params = objectParams(suggest, raw);
       const path = pathOf(suggest, stringParam(suggest, params, 'uri'));
-      const limit = optionalInteger(suggest, params, 'limit', 1, 1000) ?? 10;
+      const preferences = context.settings().suggestions ?? {};
+      const limit = optionalInteger(suggest, params, 'limit', 1, 1000) ?? preferences.limit ?? defaultSuggestionLimit;
       const range = params.range === undefined || params.range === null ? null : rangeParam(suggest, params.range);
       await checkpoint(token);
       const file = context.state.workspace.file(path);
@@ -67,7 +78,10 @@ export function registerSearch(context: ServerContext): void {
       const starts = lineStarts(file.text);
       const from = range ? offsetAt(starts, file.text, range.start) : 0;
       const to = range ? offsetAt(starts, file.text, range.end) : file.text.length;
-      const suggestions = await (await current()).suggestLinks({ file: path, text: file.text.slice(from, Math.max(from, to)) }, { limit });
+      const suggestions = await (await current()).suggestLinks(
+        { file: path, text: file.text.slice(from, Math.max(from, to)) },
+        { limit, ...(preferences.minScore !== undefined ? { minScore: preferences.minScore } : {}), ...(preferences.excludeFolders ? { excludeFolders: preferences.excludeFolders } : {}) },
+      );
       return {
         suggestions: suggestions.map((s) => ({
           path: s.target,
@@ -82,6 +96,21 @@ export function registerSearch(context: ServerContext): void {
       };
     }),
   );
+}
+
+/** The heading of the section holding `line` (the last heading at or above it); undefined above the first heading. */
+function sectionAt(context: ServerContext, path: string, line: number): string | undefined {
+  const headings = context.state.workspace.file(path)?.note?.headings ?? [];
+  let found: string | undefined;
+  for (const heading of headings) if (heading.line <= line && heading.text.trim() !== '') found = heading.text;
+  return found;
+}
+
+/** Whether a note lies outside the excluded folders; null when none are. */
+function keeps(folders: readonly string[]): ((path: string) => boolean) | null {
+  if (folders.length === 0) return null;
+  const prefixes = folders.map((f) => `${f.toLowerCase()}/`);
+  return (path) => !prefixes.some((p) => path.toLowerCase().startsWith(p));
 }
 
 function rangeParam(method: string, raw: unknown): Range {
