@@ -1,3 +1,4 @@
+import { transientLines } from '../markdown/lazyLines.js';
 import type { ParsedNote } from '../markdown/types.js';
 
 /** A note as the index sees it. */
@@ -46,7 +47,8 @@ export function namesOfNote(path: string, note: ParsedNote): string[] {
 export function contentStart(note: ParsedNote): number {
   const end = note.frontmatter?.endLine;
   if (end === undefined) return 0;
-  const next = note.lines[end + 1];
+  // Transient: keeping every note's split lines for search would hold ~20 MB at 10k notes.
+  const next = transientLines(note)[end + 1];
   return next ? next.offset : note.text.length;
 }
 
@@ -57,7 +59,8 @@ export function noteDocument(path: string, note: ParsedNote): NoteDocument {
 export function sectionDocuments(path: string, note: ParsedNote): SectionDocument[] {
   const out: SectionDocument[] = [];
   const firstLine = note.frontmatter ? note.frontmatter.endLine + 1 : 0;
-  const lineOffset = (line: number) => note.lines[line]?.offset ?? note.text.length;
+  const lines = transientLines(note);
+  const lineOffset = (line: number) => lines[line]?.offset ?? note.text.length;
   const push = (heading: string | null, line: number, from: number, to: number) => {
     const body = note.text.slice(from, to);
     if (heading === null && body.trim() === '') return;
