@@ -10,21 +10,30 @@ import { displayHeading, groupPositions, type PositionGroup } from './groupTasks
 import { parseQuery } from './parseQuery.js';
 import { dayNumber, systemToday } from './queryDates.js';
 import { RunFacts } from './runFacts.js';
-import { sortPositions } from './sortTasks.js';
+import { memoRanks } from './sortRanks.js';
+import { sortPositions, wholeIndexOrder } from './sortTasks.js';
 import { taskColumns } from './taskColumns.js';
 import type { ParsedQuery, QueryContext, QueryResult } from './types.js';
 
-/** Positions of the tasks every predicate accepts, in index order. */
-function filterPositions(n: number, predicates: readonly Predicate[]): Int32Array {
-  const kept = new Int32Array(n);
+/**
+ * Positions of the tasks every predicate accepts, in `order` (index order when null), written
+ * into `kept` (n long; reused across runs so a run allocates no n-sized buffers).
+ */
+function filterPositions(n: number, predicates: readonly Predicate[], order: Int32Array | null, kept: Int32Array): Int32Array {
   let count = 0;
   // Filters are pure, so applying every line to one task before the next is the same as Tasks'
   // line-by-line passes, without the intermediate arrays.
-  outer: for (let v = 0; v < n; v++) {
+  outer: for (let i = 0; i < n; i++) {
+    const v = order === null ? i : order[i]!;
     for (let p = 0; p < predicates.length; p++) if (!predicates[p]!(v)) continue outer;
     kept[count++] = v;
   }
   return kept.subarray(0, count);
+}
+
+/** A buffer of one position per task, shared by the runs on one index (runs are synchronous, and the positions never leave `runQuery`). */
+function scratchPositions(facts: RunFacts): Int32Array {
+  return memoRanks(facts.columns, 'scratchPositions', () => new Int32Array(facts.columns.n));
 }
 
 export function runQuery(query: ParsedQuery, index: TaskIndex, ctx: QueryContext): QueryResult {
@@ -40,9 +49,11 @@ export function runQuery(query: ParsedQuery, index: TaskIndex, ctx: QueryContext
   const today = dayNumber(ctx.today) ?? systemToday();
   const facts = new RunFacts(taskColumns(index), today, ctx.globalFilter ?? null);
   const predicates: Predicate[] = q.filters.map((f) => compileNode(f.node, { today, facts }));
-  const matching = filterPositions(index.tasks.length, predicates);
+  // With a whole-index order the filter pass yields the matches already sorted.
+  const order = wholeIndexOrder(q.sorters, facts);
+  const matching = filterPositions(index.tasks.length, predicates, order, scratchPositions(facts));
 
-  const sorted = sortPositions(matching, q.sorters, facts);
+  const sorted = order !== null ? matching : sortPositions(matching, q.sorters, facts);
   const limited = q.limit === null ? sorted : sorted.subarray(0, q.limit);
   let groups = groupPositions(limited, q.groupers, facts);
   let totalTasks = limited.length;

@@ -179,18 +179,74 @@ function ranksOf(spec: SortSpec, facts: RunFacts, positions: Int32Array): Ranks 
   }
 }
 
-/**
- * `positions` (into `index.tasks`) ordered by `sorts`, then the default sort; ties keep their
- * order. A field sorted twice is ranked once: by the time the second one is reached, the first
- * has already found the two tasks equal.
- */
-export function sortPositions(positions: Int32Array, sorts: readonly SortSpec[], facts: RunFacts): Int32Array {
+/** The sorts that decide the order: the user's, then the default, each field once (a field sorted twice is ranked once: by the second, the first has already found the two tasks equal). */
+function effectiveSorts(sorts: readonly SortSpec[]): SortSpec[] {
   const seen = new Set<string>();
-  const keys: Ranks[] = [];
+  const effective: SortSpec[] = [];
   for (const spec of [...sorts, ...defaultSorts]) {
     const id = `${spec.field}:${spec.field === 'tag' ? spec.tagIndex : 1}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    effective.push(spec);
+  }
+  return effective;
+}
+
+/** Whether a key ranks every task the same whichever tasks are sorted (a text column with collator-equal strings does not). */
+function subsetInvariant(spec: SortSpec, facts: RunFacts): boolean {
+  switch (spec.field) {
+    case 'random':
+      return false;
+    case 'status.name':
+    case 'description':
+    case 'path':
+    case 'filename':
+    case 'heading':
+    case 'id': {
+      const column: TextColumn = spec.field === 'description' ? 'sortDescription' : spec.field;
+      return !memoRanks(facts.columns, `text:${column}:${facts.globalFilter ?? ''}`, () => textRanks(facts.text(column), false)).ties;
+    }
+    default:
+      return true;
+  }
+}
+
+/** Sort orders of the whole index kept per index (a few: queries differ in their sorts and days). */
+const wholeOrdersKept = 8;
+
+/**
+ * Every position of the index in the order `sorts` give, or null when some key is not
+ * subset-invariant. The sort is stable and every key is a fixed rank per task, so the matching
+ * tasks of any run, taken in this order, are exactly what sorting them would give: a run then
+ * filters in sorted order instead of sorting. Kept per index, keyed by the sorts, day and global filter.
+ */
+export function wholeIndexOrder(sorts: readonly SortSpec[], facts: RunFacts): Int32Array | null {
+  const effective = effectiveSorts(sorts);
+  const key = `${facts.today}\u0000${facts.globalFilter ?? ''}\u0000${effective.map((s) => `${s.field}:${s.tagIndex}:${s.reverse ? 1 : 0}`).join(',')}`;
+  const orders = memoRanks(facts.columns, 'wholeOrders', () => new Map<string, Int32Array | null>());
+  let order = orders.get(key);
+  if (order === undefined) {
+    if (effective.every((spec) => subsetInvariant(spec, facts))) {
+      const all = new Int32Array(facts.columns.n);
+      for (let v = 0; v < all.length; v++) all[v] = v;
+      order = orderBy(all, effective, facts);
+    } else {
+      order = null;
+    }
+    if (orders.size >= wholeOrdersKept) orders.delete(orders.keys().next().value!);
+    orders.set(key, order);
+  }
+  return order;
+}
+
+/** `positions` (into `index.tasks`) ordered by `sorts`, then the default sort; ties keep their order. */
+export function sortPositions(positions: Int32Array, sorts: readonly SortSpec[], facts: RunFacts): Int32Array {
+  return orderBy(positions, effectiveSorts(sorts), facts);
+}
+
+function orderBy(positions: Int32Array, effective: readonly SortSpec[], facts: RunFacts): Int32Array {
+  const keys: Ranks[] = [];
+  for (const spec of effective) {
     const key = ranksOf(spec, facts, positions);
     if (spec.reverse) {
       const last = key.count - 1;

@@ -1,0 +1,65 @@
+// A run whose sorts rank every task the same whatever is matched filters the index in its
+// whole sorted order instead of sorting the matches (sortTasks.ts wholeIndexOrder). These tests
+// hold the results to what sorting the matched tasks gives, on one index queried repeatedly.
+import { describe, expect, it } from 'vitest';
+import { parseQuery, runQuery } from '../../../../core/tasks/query/index.js';
+import { buildTaskIndex } from '../../../../core/tasks/taskIndex.js';
+import type { Task } from '../../../../core/tasks/types.js';
+import { makeTask } from './makeTask.js';
+import { TODAY } from './helpers.js';
+
+function descriptions(source: string, tasks: Task[], index = buildTaskIndex(tasks), today = TODAY): string[] {
+  const query = parseQuery(source, { today });
+  expect(query.errors).toEqual([]);
+  return runQuery(query, index, { today }).groups.flatMap((g) => g.tasks.map((t) => t.description));
+}
+
+const dues = ['2022-11-03', '2022-10-01', '', '2023-02-01', '2022-10-21', '2022-10-99'];
+const priorities = ['high', 'low', 'normal', 'medium'] as const;
+const tasks: Task[] = Array.from({ length: 40 }, (_, i) =>
+  makeTask({
+    description: `t${i}`,
+    path: `folder/note-${i % 7}.md`,
+    priority: priorities[i % priorities.length]!,
+    status: i % 5 === 0 ? 'DONE' : 'TODO',
+    ...(dues[i % dues.length] ? { due: dues[i % dues.length]! } : {}),
+    ...(dues[i % dues.length] === '2022-10-99' ? { invalid: ['due' as const] } : {}),
+  }),
+);
+
+describe('filtering in the whole-index sort order', () => {
+  it('gives the matching subset of the unfiltered order, run after run on one index', () => {
+    const index = buildTaskIndex(tasks);
+    for (const sorts of ['sort by due', 'sort by priority reverse\nsort by path', 'sort by urgency', '']) {
+      const all = descriptions(sorts, tasks, index);
+      const notDone = new Set(descriptions('not done', tasks, index));
+      const expected = all.filter((d) => notDone.has(d));
+      for (let run = 0; run < 3; run++) expect(descriptions(`not done\n${sorts}`, tasks, index)).toEqual(expected);
+      expect(descriptions(`not done\n${sorts}\nlimit 4`, tasks, index)).toEqual(expected.slice(0, 4));
+    }
+  });
+
+  it('keeps the order separate per day (urgency depends on today)', () => {
+    const index = buildTaskIndex(tasks);
+    const early = descriptions('not done', tasks, buildTaskIndex(tasks), '2022-09-01');
+    const late = descriptions('not done', tasks, buildTaskIndex(tasks), '2023-06-01');
+    expect(early).not.toEqual(late);
+    expect(descriptions('not done', tasks, index, '2022-09-01')).toEqual(early);
+    expect(descriptions('not done', tasks, index, '2023-06-01')).toEqual(late);
+    expect(descriptions('not done', tasks, index, '2022-09-01')).toEqual(early);
+  });
+
+  it('ranks collator-equal texts by first appearance among the matched tasks, not the index', () => {
+    // `note-01` and `note-1` compare equal (numeric collation): the one seen first sorts first.
+    const tied = [
+      makeTask({ description: 'first 01, excluded', path: 'note-01.md', status: 'DONE' }),
+      makeTask({ description: 'one', path: 'note-1.md' }),
+      makeTask({ description: 'zero one', path: 'note-01.md' }),
+    ];
+    const index = buildTaskIndex(tied);
+    expect(descriptions('sort by path', tied, index)).toEqual(['zero one', 'first 01, excluded', 'one']);
+    expect(descriptions('not done\nsort by path', tied, index)).toEqual(['one', 'zero one']);
+    expect(descriptions('sort by status\nsort by path', tied, index)).toEqual(['zero one', 'one', 'first 01, excluded']);
+    expect(descriptions('path includes note\nsort by path', tied, index)).toEqual(['zero one', 'first 01, excluded', 'one']);
+  });
+});
