@@ -2,7 +2,7 @@ import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
 import { SearchService } from '../../core/search/searchService.js';
 import type { LinkRanker, LinkRankRequest } from '../features/shared/options.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
-import { Slicer } from './yieldNow.js';
+import { afterReplies, Slicer } from './yieldNow.js';
 
 /** Ranker answers kept (one per paragraph being written: the user moves between a few). */
 const rankerCacheSize = 32;
@@ -92,11 +92,13 @@ export class ServerSearch {
     if (this.rankingMs <= inlineRankingMs) return this.rank(service, key, request);
     if (!this.pending.has(key)) {
       this.pending.add(key);
-      setTimeout(() => {
+      // After this completion's reply is written (a timer would run before it and hold it for
+      // the whole ranking), and before the next keystroke's request, which then gets it.
+      void afterReplies().then(() => {
         this.pending.delete(key);
         const current = this.now();
-        if (current) void this.rank(current, key, request).catch(() => undefined);
-      }, 0);
+        if (current) return this.rank(current, key, request);
+      }).catch(() => undefined);
     }
     return empty;
   }
@@ -122,7 +124,7 @@ export class ServerSearch {
     const service = SearchService.empty(this.state.workspace, { embeddings });
     // The build reads every file as it is when its turn comes: only later changes need a re-read.
     this.dirty.clear();
-    const slicer = new Slicer();
+    const slicer = new Slicer(5, true);
     // Another embedder meanwhile (setEmbeddings): this build is dropped for the one it started.
     const replaced = () => this.embeddings !== embeddings;
     for (const _ of service.indexSteps()) {

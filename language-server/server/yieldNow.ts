@@ -26,6 +26,30 @@ export function yieldNow(): Promise<void> {
   return new Promise((resolve) => schedule(resolve));
 }
 
+/**
+ * Resolves once the replies being made now have been written: vscode-jsonrpc writes a reply in
+ * a `setImmediate` queued after the handler returns, so two turns from inside a handler are
+ * after it. Work started here (a long synchronous step) no longer delays that reply, yet runs
+ * before the next message is handled.
+ */
+export async function afterReplies(): Promise<void> {
+  await yieldNow();
+  await yieldNow();
+}
+
+let lastTurn: Promise<void> = Promise.resolve();
+
+/**
+ * Yields for background work (warm-up, the search build): one step of it per turn of the event
+ * loop, however many jobs run. Jobs yielding on their own would each run a step in the same turn,
+ * and a request arriving meanwhile would wait for all of them.
+ */
+export function backgroundTurn(): Promise<void> {
+  const turn = lastTurn.then(yieldNow);
+  lastTurn = turn;
+  return turn;
+}
+
 /** Thrown when a request's client no longer wants the answer; vscode-jsonrpc sends it as the reply. */
 export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -40,12 +64,19 @@ export async function checkpoint(token: CancellationToken | undefined): Promise<
 /** A time slice: work until `budgetMs` has passed, then yield. */
 export class Slicer {
   private started = now();
-  constructor(private readonly budgetMs = 5) {}
+  /** `background`: yields with backgroundTurn (work no request waits for). */
+  constructor(
+    private readonly budgetMs = 5,
+    private readonly background = false,
+  ) {}
 
   /** Yields when this slice has used its budget; throws when cancelled. */
   async maybeYield(token?: CancellationToken): Promise<void> {
     if (now() - this.started < this.budgetMs) return;
-    await checkpoint(token);
+    if (this.background) {
+      await backgroundTurn();
+      if (token?.isCancellationRequested) throw cancelled();
+    } else await checkpoint(token);
     this.started = now();
   }
 }

@@ -23,8 +23,12 @@ export interface NameEntry {
 export class NameIndex {
   private readonly byPath = new Map<string, NameEntry[]>();
   private entries: NameEntry[] | null = null;
+  /** Where each path's entries start in `entries` (while it is built), to replace them in place. */
+  private readonly slots = new Map<string, number>();
   private readonly nameCounts = new Map<string, number>();
   private readonly popularity = new Map<string, number>();
+  /** The resolved links of changed notes as last seen: a later change moves only their targets' counts. */
+  private readonly linksSeen = new Map<string, ReadonlyMap<string, number>>();
   private readonly dirty = new Set<string>();
   private built: Workspace | null = null;
   private everything = true;
@@ -33,14 +37,21 @@ export class NameIndex {
   invalidate(paths: readonly string[] | null): void {
     if (paths === null) this.everything = true;
     else for (const path of paths) this.dirty.add(path);
-    // A changed link moves other notes' counts; a new or gone name can re-resolve links anywhere.
-    this.popularity.clear();
   }
 
   /** Every name entry, current with the workspace. */
   all(workspace: Workspace): readonly NameEntry[] {
     this.sync(workspace);
-    return (this.entries ??= [...this.byPath.values()].flat());
+    if (this.entries === null) {
+      const entries: NameEntry[] = [];
+      this.slots.clear();
+      for (const [path, list] of this.byPath) {
+        this.slots.set(path, entries.length);
+        for (const entry of list) entries.push(entry);
+      }
+      this.entries = entries;
+    }
+    return this.entries;
   }
 
   /** How many files share this lower-cased file name (a shared name needs a path to link). */
@@ -48,8 +59,9 @@ export class NameIndex {
     return this.nameCounts.get(lowerTitle) ?? 0;
   }
 
-  /** How often the note is linked from elsewhere; cached until links change. */
+  /** How often the note is linked from elsewhere; cached until links to it change. */
   popularityOf(workspace: Workspace, path: string): number {
+    this.sync(workspace);
     let n = this.popularity.get(path);
     if (n === undefined) {
       n = 0;
@@ -65,6 +77,7 @@ export class NameIndex {
       this.byPath.clear();
       this.nameCounts.clear();
       this.popularity.clear();
+      this.linksSeen.clear();
       for (const file of workspace.files()) this.add(file);
       this.built = workspace;
       this.everything = false;
@@ -74,12 +87,36 @@ export class NameIndex {
     }
     if (this.dirty.size === 0) return;
     for (const path of this.dirty) {
+      const before = this.byPath.get(path);
       this.remove(path);
       const file = workspace.file(path);
       if (file) this.add(file);
+      const after = this.byPath.get(path);
+      this.linksChanged(workspace, path, before !== undefined && after !== undefined);
+      // A note edited in place keeps its slots: the list is not rebuilt on every keystroke.
+      const slot = this.slots.get(path);
+      if (this.entries !== null && before && after && slot !== undefined && before.length === after.length) this.entries.splice(slot, after.length, ...after);
+      else this.entries = null;
     }
     this.dirty.clear();
-    this.entries = null;
+  }
+
+  /**
+   * Forgets the counts a change may have moved. A note edited in place moves only the counts of
+   * what it linked to before and links to now; a note added or removed can re-resolve links
+   * anywhere, and a note's first edit has no "before" to compare: then every count goes.
+   */
+  private linksChanged(workspace: Workspace, path: string, editedInPlace: boolean): void {
+    const seen = this.linksSeen.get(path);
+    const now = editedInPlace ? new Map(workspace.linkIndex().resolvedOf(path)) : null;
+    if (!editedInPlace || !seen || !now) {
+      this.popularity.clear();
+      this.linksSeen.clear();
+    } else {
+      for (const target of seen.keys()) this.popularity.delete(target);
+      for (const target of now.keys()) this.popularity.delete(target);
+    }
+    if (now) this.linksSeen.set(path, now);
   }
 
   private add(file: WorkspaceFile): void {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTaskSettings } from '../../../core/tasks/statuses.js';
+import { Workspace } from '../../../core/workspace/workspace.js';
+import { NameIndex } from '../../../language-server/features/completion/nameIndex.js';
+
+/** A workspace and a NameIndex told about every change, as the server wires them. */
+function setup(files: Record<string, string>) {
+  const workspace = new Workspace(defaultTaskSettings());
+  for (const [path, text] of Object.entries(files)) workspace.setText(path, text);
+  const names = new NameIndex();
+  const set = (path: string, text: string) => {
+    workspace.setText(path, text);
+    names.invalidate([path]);
+  };
+  const remove = (path: string) => {
+    workspace.remove(path);
+    names.invalidate([path]);
+  };
+  const popularity = (path: string) => names.popularityOf(workspace, path);
+  const labels = () => names.all(workspace).map((e) => e.alias ?? e.title).sort();
+  return { workspace, names, set, remove, popularity, labels };
+}
+
+describe('NameIndex', () => {
+  it('keeps backlink counts current through edits of the linking note', () => {
+    const v = setup({ 'A.md': '# A', 'C.md': '# C', 'B.md': 'see [[A]]', 'D.md': 'see [[C]]' });
+    expect(v.popularity('A.md')).toBe(1);
+    expect(v.popularity('C.md')).toBe(1);
+    v.set('B.md', 'see [[A]] and [[A]] and [[C]]');
+    expect([v.popularity('A.md'), v.popularity('C.md')]).toEqual([2, 2]);
+    // A second edit of the same note: only its targets' counts are recomputed.
+    v.set('B.md', 'see [[C]]');
+    expect([v.popularity('A.md'), v.popularity('C.md')]).toEqual([0, 2]);
+    v.set('B.md', 'nothing linked');
+    expect([v.popularity('A.md'), v.popularity('C.md')]).toEqual([0, 1]);
+  });
+
+  it('counts links that a new note resolves, and forgets those of a removed one', () => {
+    const v = setup({ 'B.md': 'see [[E]]', 'A.md': '# A' });
+    expect(v.popularity('E.md')).toBe(0);
+    v.set('E.md', '# E');
+    expect(v.popularity('E.md')).toBe(1);
+    v.remove('B.md');
+    expect(v.popularity('E.md')).toBe(0);
+  });
+
+  it('follows names and aliases as notes are edited, added and removed', () => {
+    const v = setup({ 'A.md': '# A', 'B.md': '# B' });
+    expect(v.labels()).toEqual(['A', 'B']);
+    v.set('B.md', '---\naliases: [Bee]\n---\n# B');
+    expect(v.labels()).toEqual(['A', 'B', 'Bee']);
+    v.set('B.md', '---\naliases: [Bea]\n---\n# B');
+    expect(v.labels()).toEqual(['A', 'B', 'Bea']);
+    // The entries carry the note as it is now, not as it was when first indexed.
+    expect(v.names.all(v.workspace).find((e) => e.alias === 'Bea')?.file.text).toContain('Bea');
+    v.set('C.md', '# C');
+    v.remove('A.md');
+    expect(v.labels()).toEqual(['B', 'Bea', 'C']);
+  });
+});
