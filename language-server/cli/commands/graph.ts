@@ -1,9 +1,6 @@
-import { subpathNode } from '../../../core/graph/buildGraph.js';
+import { graphNodeNamed } from '../../../core/graph/findNode.js';
 import { type Neighbourhood, neighbourhood } from '../../../core/graph/linkQueries.js';
 import type { NodeAttributes } from '../../../core/graph/types.js';
-import { resolveLinkTarget } from '../../../core/links/resolveLinkTarget.js';
-import { VaultFiles } from '../../../core/links/vaultFiles.js';
-import type { Workspace } from '../../../core/workspace/workspace.js';
 import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
 import { parseCommandArgs } from '../args.js';
 
@@ -16,7 +13,7 @@ export async function graphCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(depth) || depth < 0 || !/^\d+$/.test(values.depth ?? '1'))
     throw new UserError(`graph: --depth must be a whole number of hops (0 or more), not '${values.depth}'.`);
   const workspace = await loadWorkspace(dir, { store: values.store ?? 'auto' });
-  const center = findNode(workspace, note);
+  const center = graphNodeNamed(workspace, workspace.graph(), note);
   if (center === null) throw new UserError(`graph: no note or file named "${note}" in ${dir} (give a vault path or a name as in a wikilink).`);
   const found = neighbourhood(workspace.graph(), center, depth)!;
   if (values.json) {
@@ -32,31 +29,6 @@ export async function graphCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * The node a user means: a vault path (with or without `.md`), else a name resolved like a
- * wikilink from the vault root (`Website relaunch`, `Projects/Website relaunch`,
- * `[[Website relaunch#Plan]]`); a heading or block subpath picks that node when it is linked.
- */
-function findNode(workspace: Workspace, name: string): string | null {
-  let text = name.trim();
-  if (text.startsWith('[[') && text.endsWith(']]')) text = text.slice(2, -2);
-  const bar = text.indexOf('|');
-  if (bar > 0) text = text.slice(0, bar);
-  const hash = text.indexOf('#');
-  const target = (hash >= 0 ? text.slice(0, hash) : text).trim();
-  const subpath = hash >= 0 ? text.slice(hash + 1) : null;
-  if (target === '') return null;
-  const vault = new VaultFiles();
-  for (const file of workspace.files()) vault.add(file.path);
-  const path = resolveLinkTarget(target, '', vault);
-  if (path === null) return null;
-  const graph = workspace.graph();
-  if (subpath) {
-    const sub = subpathNode(workspace, path, subpath);
-    if (sub && graph.hasNode(sub.id)) return sub.id;
-  }
-  return graph.hasNode(path) ? path : null;
-}
 
 function readable(found: Neighbourhood, depth: number): string {
   const byId = new Map(found.nodes.map((n) => [n.id, n]));

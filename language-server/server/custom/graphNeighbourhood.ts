@@ -1,10 +1,8 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { ScriptoriumErrorCode, ScriptoriumRequest, type GraphNeighbourhoodResult } from '../../../shared-types/protocol.js';
 import { ResponseError } from 'vscode-languageserver';
-import { subpathNode } from '../../../core/graph/buildGraph.js';
+import { graphNodeNamed } from '../../../core/graph/findNode.js';
 import { neighbourhood } from '../../../core/graph/linkQueries.js';
-import { resolveLinkTarget } from '../../../core/links/resolveLinkTarget.js';
-import { VaultFiles } from '../../../core/links/vaultFiles.js';
 import type { Workspace } from '../../../core/workspace/workspace.js';
 import { guard, objectParams, optionalInteger, stringParam } from '../guard.js';
 import type { ServerContext } from '../serverContext.js';
@@ -50,21 +48,5 @@ function findNode(context: ServerContext, workspace: Workspace, name: string): s
     const path = context.uris().pathOf(name);
     return path !== null && graph.hasNode(path) ? path : null;
   }
-  let text = name.trim();
-  if (text.startsWith('[[') && text.endsWith(']]')) text = text.slice(2, -2);
-  const bar = text.indexOf('|');
-  if (bar > 0) text = text.slice(0, bar);
-  const hash = text.indexOf('#');
-  const target = (hash >= 0 ? text.slice(0, hash) : text).trim();
-  const subpath = hash >= 0 ? text.slice(hash + 1) : null;
-  if (target === '') return null;
-  const vault = new VaultFiles();
-  for (const file of workspace.files()) vault.add(file.path);
-  const path = resolveLinkTarget(target, '', vault);
-  if (path === null) return null;
-  if (subpath) {
-    const sub = subpathNode(workspace, path, subpath);
-    if (sub && graph.hasNode(sub.id)) return sub.id;
-  }
-  return graph.hasNode(path) ? path : null;
+  return graphNodeNamed(workspace, graph, name);
 }
