@@ -4,34 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionList, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { RolesResult, TaskHistoryResult, TaskItem, TaskQueryResult, UpdateTaskResult } from '../../shared-types/protocol.js';
 import { copyOfVault, sampleVault } from '../cli/runCli.js';
-import { LspClient } from './lspClient.js';
+import { LspClient, serverOnCopyOf } from './lspClient.js';
 
 const plan = 'Projects/Website relaunch.md';
 
 describe('task edits made through the server are in the task history', () => {
-  let vault: string;
-  let client: LspClient;
-
-  beforeAll(async () => {
-    vault = copyOfVault(sampleVault);
-    client = await LspClient.start(vault);
-    await client.ready();
-  });
-
-  afterAll(async () => {
-    await client.stop();
-    rmSync(vault, { recursive: true, force: true });
-  });
+  const server = serverOnCopyOf(sampleVault);
 
   async function task(query: string): Promise<TaskItem> {
-    const result = await client.request<TaskQueryResult>('scriptorium/taskQuery', { query });
+    const result = await server.client.request<TaskQueryResult>('scriptorium/taskQuery', { query });
     return result.groups.flatMap((g) => g.tasks)[0]!;
   }
 
   it('records an applied update as an editor edit, not as a later hand edit found by a scan', async () => {
-    const document = await client.open(plan);
+    const document = await server.client.open(plan);
     const mockups = await task('description includes High-fidelity mockups');
-    const result = await client.request<UpdateTaskResult>('scriptorium/updateTask', {
+    const result = await server.client.request<UpdateTaskResult>('scriptorium/updateTask', {
       uri: mockups.uri,
       line: mockups.line - 1,
       change: { kind: 'setStatus', symbol: '/' },
@@ -40,38 +28,38 @@ describe('task edits made through the server are in the task history', () => {
     expect(result.applied).toBe(true);
 
     const key = `${plan}:${mockups.line}`;
-    const history = await client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: key });
+    const history = await server.client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: key });
     const status = history.events.filter((e) => e.kind === 'status');
     expect(status).toHaveLength(1);
     expect(status[0]).toMatchObject({ source: 'edit', from: ' ', to: '/', device: 'test-device' });
     expect(history.lineText).toContain('- [/] High-fidelity mockups');
     // The log on disk holds it (the truth the store is rebuilt from).
-    const log = readFileSync(path.join(vault, 'scriptorium/history/test-device.jsonl'), 'utf8');
+    const log = readFileSync(path.join(server.vault, 'scriptorium/history/test-device.jsonl'), 'utf8');
     expect(log.trim().split('\n').map((l) => JSON.parse(l).source)).toEqual(['edit']);
 
     // The editor saves the file: asking again finds nothing new (no `scan` event for the same change).
-    writeFileSync(path.join(vault, plan), client.textOf(plan));
-    const again = await client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: key });
+    writeFileSync(path.join(server.vault, plan), server.client.textOf(plan));
+    const again = await server.client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: key });
     expect(again.events.map((e) => e.source)).toEqual(['edit']);
   });
 
   it('keeps an unsaved edit until the disk changes, then records what the disk says as a scan', async () => {
     const copy = await task('id includes copy');
-    const before = readFileSync(path.join(vault, plan), 'utf8');
-    const result = await client.request<UpdateTaskResult>('scriptorium/updateTask', {
+    const before = readFileSync(path.join(server.vault, plan), 'utf8');
+    const result = await server.client.request<UpdateTaskResult>('scriptorium/updateTask', {
       uri: copy.uri,
       line: copy.line - 1,
       change: { kind: 'setField', field: 'due', value: '2026-12-09' },
-      version: client.documents.get(client.uri(plan))!.version,
+      version: server.client.documents.get(server.client.uri(plan))!.version,
     });
     expect(result.applied).toBe(true);
     // Not saved yet: reading the history does not undo the edit.
-    expect(readFileSync(path.join(vault, plan), 'utf8')).toBe(before);
-    const unsaved = await client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: 'copy' });
+    expect(readFileSync(path.join(server.vault, plan), 'utf8')).toBe(before);
+    const unsaved = await server.client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: 'copy' });
     expect(unsaved.events.map((e) => e.source)).toEqual(['edit']);
     // The user throws the edit away and saves another change by hand: the disk is the truth again.
-    writeFileSync(path.join(vault, plan), before.replace('## Notes', '## Notes and more'));
-    const history = await client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: 'copy' });
+    writeFileSync(path.join(server.vault, plan), before.replace('## Notes', '## Notes and more'));
+    const history = await server.client.request<TaskHistoryResult>('scriptorium/taskHistory', { task: 'copy' });
     expect(history.events.map((e) => [e.source, e.kind, 'field' in e ? e.field : null, 'to' in e ? e.to : null])).toEqual([
       ['edit', 'field', 'due', '2026-12-09'],
       ['scan', 'field', 'due', '2026-12-01'],

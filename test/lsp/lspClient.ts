@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -11,7 +11,8 @@ import {
 } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, InitializeResult, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { repoRoot } from '../cli/runCli.js';
+import { afterAll, beforeAll } from 'vitest';
+import { copyOfVault, repoRoot } from '../cli/runCli.js';
 
 export interface Notification {
   method: string;
@@ -193,4 +194,35 @@ export class LspClient {
     }
     return { applied: true };
   }
+}
+
+/**
+ * For a describe block: the real server on a throwaway copy of `source`, started (and indexed)
+ * before its tests, stopped and the copy removed after. Read `client` and `vault` inside tests.
+ */
+export function serverOnCopyOf(source: string): { readonly client: LspClient; readonly vault: string } {
+  let started: { client: LspClient; vault: string } | null = null;
+  beforeAll(async () => {
+    const vault = copyOfVault(source);
+    const client = await LspClient.start(vault);
+    started = { client, vault };
+    await client.ready();
+  });
+  afterAll(async () => {
+    if (!started) return;
+    await started.client.stop();
+    rmSync(started.vault, { recursive: true, force: true });
+  });
+  const current = () => {
+    if (!started) throw new Error('serverOnCopyOf: read the server inside a test, after beforeAll');
+    return started;
+  };
+  return {
+    get client() {
+      return current().client;
+    },
+    get vault() {
+      return current().vault;
+    },
+  };
 }
