@@ -79,10 +79,10 @@ describe('RelatedNotesProvider', () => {
 
   it('finds the paragraph around the cursor line', () => {
     const lines = ['# Title', '', 'first line', 'second line', '', 'other'];
-    expect(paragraphAround(lines, 3)).toEqual({ startLine: 2, endLine: 3, endCharacter: 11 });
-    expect(paragraphAround(lines, 1)).toBeNull();
-    expect(paragraphAround(lines, 5)).toEqual({ startLine: 5, endLine: 5, endCharacter: 5 });
-    expect(paragraphAround(lines, 9)).toBeNull();
+    expect(paragraphAround(lines.length, (i) => lines[i]!, 3)).toEqual({ startLine: 2, endLine: 3, endCharacter: 11 });
+    expect(paragraphAround(lines.length, (i) => lines[i]!, 1)).toBeNull();
+    expect(paragraphAround(lines.length, (i) => lines[i]!, 5)).toEqual({ startLine: 5, endLine: 5, endCharacter: 5 });
+    expect(paragraphAround(lines.length, (i) => lines[i]!, 9)).toBeNull();
   });
 });
 

@@ -99,8 +99,9 @@ export async function activateScriptorium(context: vscode.ExtensionContext, crea
     followTimer = setTimeout(() => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') return void related.follow(null);
-      const lines = Array.from({ length: editor.document.lineCount }, (_, i) => editor.document.lineAt(i).text);
-      void related.follow({ uri: editor.document.uri.toString(), paragraph: paragraphAround(lines, editor.selection.active.line) });
+      const { document } = editor;
+      const paragraph = paragraphAround(document.lineCount, (i) => document.lineAt(i).text, editor.selection.active.line);
+      void related.follow({ uri: document.uri.toString(), paragraph });
     }, 400);
   };
   context.subscriptions.push(

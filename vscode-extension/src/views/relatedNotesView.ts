@@ -127,11 +127,11 @@ export function wikilinkFor(note: Pick<RelatedNote, 'title' | 'phrase'>): string
 }
 
 /** The paragraph around `line`: the run of non-blank lines containing it, or null on a blank line. */
-export function paragraphAround(lines: readonly string[], line: number): CursorPlace['paragraph'] {
-  if (line < 0 || line >= lines.length || lines[line]!.trim() === '') return null;
+export function paragraphAround(lineCount: number, lineAt: (line: number) => string, line: number): CursorPlace['paragraph'] {
+  if (line < 0 || line >= lineCount || lineAt(line).trim() === '') return null;
   let start = line;
-  while (start > 0 && lines[start - 1]!.trim() !== '') start--;
+  while (start > 0 && lineAt(start - 1).trim() !== '') start--;
   let end = line;
-  while (end < lines.length - 1 && lines[end + 1]!.trim() !== '') end++;
-  return { startLine: start, endLine: end, endCharacter: lines[end]!.length };
+  while (end < lineCount - 1 && lineAt(end + 1).trim() !== '') end++;
+  return { startLine: start, endLine: end, endCharacter: lineAt(end).length };
 }
