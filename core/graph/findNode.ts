@@ -1,5 +1,3 @@
-import { resolveLinkTarget } from '../links/resolveLinkTarget.js';
-import { VaultFiles } from '../links/vaultFiles.js';
 import { subpathNode } from './buildGraph.js';
 import type { GraphSource, ScriptoriumGraph } from './types.js';
 
@@ -18,9 +16,7 @@ export function graphNodeNamed(source: GraphSource, graph: ScriptoriumGraph, nam
   const target = (hash >= 0 ? text.slice(0, hash) : text).trim();
   const subpath = hash >= 0 ? text.slice(hash + 1) : null;
   if (target === '') return null;
-  const vault = new VaultFiles();
-  for (const file of source.files()) vault.add(file.path);
-  const path = resolveLinkTarget(target, '', vault);
+  const path = source.linkIndex().resolve(target, '');
   if (path === null) return null;
   if (subpath) {
     const sub = subpathNode(source, path, subpath);

@@ -73,6 +73,11 @@ export class LinkIndex {
     return this.vault.has(path);
   }
 
+  /** Where a link target written in `fromPath` leads, by the same rules and file list as the index. */
+  resolve(target: string, fromPath: string): string | null {
+    return resolveLinkTarget(target, fromPath, this.vault);
+  }
+
   /** The files that hold links (notes and canvases), in code-unit order. */
   sourcePaths(): string[] {
     return [...this.sources.keys()].sort(compare);
