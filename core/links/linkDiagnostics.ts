@@ -1,13 +1,6 @@
 import type { Diagnostic } from '../../shared-types/index.js';
 import type { LinkIndex } from './linkIndex.js';
 
-/** One `unresolved-link` warning per link that names no file, located at the link. */
-export function unresolvedLinkDiagnostics(index: LinkIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const path of index.sourcePaths()) out.push(...unresolvedLinkDiagnosticsOf(index, path));
-  return out;
-}
-
 /** The `unresolved-link` warnings of one source file. */
 export function unresolvedLinkDiagnosticsOf(index: LinkIndex, path: string): Diagnostic[] {
   const out: Diagnostic[] = [];
