@@ -96,12 +96,7 @@ export class Workspace {
     const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? [])];
     for (const task of tasks) if (mayHaveFieldDiagnostics(task)) diagnostics.push(...taskFieldDiagnostics(task));
     const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
-    this.noteChange(path);
-    this.byPath.set(path, file);
-    this.tasks.setFile(path, tasks);
-    this.links?.setFile(file);
-    this.graphIndex.changed(path);
-    return file;
+    return this.register(file);
   }
 
   /**
@@ -125,11 +120,16 @@ export class Workspace {
       },
     });
     restoredSummaries.set(file, summary);
-    this.noteChange(path);
-    this.byPath.set(path, file);
-    this.tasks.setFile(path, tasks);
+    return this.register(file);
+  }
+
+  /** Puts a new or replaced file in every index kept file by file. */
+  private register(file: WorkspaceFile): WorkspaceFile {
+    this.noteChange(file.path);
+    this.byPath.set(file.path, file);
+    this.tasks.setFile(file.path, file.tasks);
     this.links?.setFile(file);
-    this.graphIndex.changed(path);
+    this.graphIndex.changed(file.path);
     return file;
   }
 
