@@ -13,9 +13,10 @@ export async function graphCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(depth) || depth < 0 || !/^\d+$/.test(values.depth ?? '1'))
     throw new UserError(`graph: --depth must be a whole number of hops (0 or more), not '${values.depth}'.`);
   const workspace = await loadWorkspace(dir, { store: values.store ?? 'auto' });
-  const center = graphNodeNamed(workspace, workspace.graph(), note);
+  const graph = workspace.graph();
+  const center = graphNodeNamed(workspace, graph, note);
   if (center === null) throw new UserError(`graph: no note or file named "${note}" in ${dir} (give a vault path or a name as in a wikilink).`);
-  const found = neighbourhood(workspace.graph(), center, depth)!;
+  const found = neighbourhood(graph, center, depth)!;
   if (values.json) {
     const json = {
       center: found.center,
