@@ -6,7 +6,7 @@ import type { Diagnostic, Severity } from '../../shared-types/index.js';
 import { findFrontmatterEnd } from '../markdown/frontmatter.js';
 import { splitLines } from '../text/lines.js';
 import { capabilities, isCapability, type Capability } from './capabilities.js';
-import { isRestriction, restrictionKinds, type RestrictionName } from './restrictions.js';
+import { isRestriction, restrictionKinds, restrictionNames, type RestrictionName } from './restrictions.js';
 import type { RestrictionValue, RoleDefinition, RoleFile } from './types.js';
 
 export interface ParsedRoleFile {
@@ -186,7 +186,7 @@ function readRestrictions(
   for (const entry of entries) {
     if (!isRestriction(entry.key)) {
       // An error, not a warning: the author meant to restrict the role and it is not restricted.
-      report(entry.line, 'error', `Unknown restriction '${entry.key}' cannot be enforced. Restrictions: ${Object.keys(restrictionKinds).join(', ')}.`);
+      report(entry.line, 'error', `Unknown restriction '${entry.key}' cannot be enforced. Restrictions: ${restrictionNames.join(', ')}.`);
       continue;
     }
     lines[`restrictions.${entry.key}`] = entry.line;

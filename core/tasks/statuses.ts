@@ -56,6 +56,11 @@ export function defaultTaskSettings(): TaskSettings {
 }
 
 /** The status row for a checkbox symbol; an unknown symbol is a TODO named 'Unknown', as in Tasks. */
+/** The symbol that marks a task done in this vault (the first DONE status; `x` when there is none). */
+export function doneSymbol(settings: TaskSettings): string {
+  return settings.statuses.find((s) => s.type === 'DONE')?.symbol ?? 'x';
+}
+
 export function statusFor(symbol: string, settings: TaskSettings): StatusDefinition {
   if (symbol === 'X' && settings.upperXIsDone) return upperXDone;
   for (const status of settings.statuses) if (status.symbol === symbol) return status;

@@ -3,6 +3,7 @@ import { roleKey, findRole } from '../../core/roles/resolveRoles.js';
 import { addSubtask, applyEdits, setField, setStatus } from '../../core/tasks/edits.js';
 import { taskFromLine } from '../../core/tasks/extractTasks.js';
 import { idPattern } from '../../core/tasks/fields.js';
+import { doneSymbol } from '../../core/tasks/statuses.js';
 import { freshId } from '../../core/tasks/freshId.js';
 import { checkTaskTransition } from '../../core/tasks/lifecycle.js';
 import { parseQuery } from '../../core/tasks/query/parseQuery.js';
@@ -159,10 +160,6 @@ function inProgressSymbol(vault: AgentVault): string {
   return vault.workspace.taskSettings.statuses.find((s) => s.type === 'IN_PROGRESS' && s.state === undefined)?.symbol ?? '/';
 }
 
-function doneSymbol(vault: AgentVault): string {
-  return vault.workspace.taskSettings.statuses.find((s) => s.type === 'DONE')?.symbol ?? 'x';
-}
-
 function failedSymbol(vault: AgentVault): string {
   const failed = vault.workspace.taskSettings.statuses.find((s) => s.state === 'Failed');
   if (!failed) refuse("This vault's status table has no Failed status (the default is [F]); add one to the Tasks plugin settings.");
@@ -185,7 +182,7 @@ export function finishTask(vault: AgentVault, ref: string, outcome: 'Completed' 
     if (noteText !== undefined && /[\r\n]/.test(noteText)) refuse('A note is one line of text.');
     const ctx = editContext(vault);
     const note = noteOf(vault, task);
-    let text = applyEdits(note.text, edited(setStatus(note, task, outcome === 'Completed' ? doneSymbol(vault) : failedSymbol(vault), ctx))[0]?.edits ?? []);
+    let text = applyEdits(note.text, edited(setStatus(note, task, outcome === 'Completed' ? doneSymbol(vault.workspace.taskSettings) : failedSymbol(vault), ctx))[0]?.edits ?? []);
     if (noteText !== undefined && noteText.trim() !== '') {
       const current = reread(vault, task, text);
       // addSubtask knows where a child line goes and how it is indented; the note is a plain item, not a task.

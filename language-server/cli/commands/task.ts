@@ -5,7 +5,7 @@ import { decodeNote } from '../../../core/markdown/decode.js';
 import { addDependency, applyEdits, setField, setStatus } from '../../../core/tasks/edits.js';
 import { freshId } from '../../../core/tasks/freshId.js';
 import { checkTaskTransition, stateOf } from '../../../core/tasks/lifecycle.js';
-import { statusFor } from '../../../core/tasks/statuses.js';
+import { doneSymbol, statusFor } from '../../../core/tasks/statuses.js';
 import type { EditContext, EditResult, FieldKey, Task } from '../../../core/tasks/types.js';
 import { contentHash } from '../../../core/text/hash.js';
 import type { Workspace } from '../../../core/workspace/workspace.js';
@@ -43,7 +43,7 @@ export async function taskCommand(args: string[]): Promise<number> {
 
   let result: EditResult;
   if (values.done || values.status !== undefined) {
-    const symbol = values.done ? doneSymbol(workspace) : values.status!;
+    const symbol = values.done ? doneSymbol(workspace.taskSettings) : values.status!;
     if (symbol.length !== 1) throw new UserError(`task: a status is one character, e.g. --status x; got '${symbol}'`);
     if (symbol === task.symbol) {
       process.stdout.write(`${ref} already has status [${symbol}] (${task.status.name}); nothing to change.\n`);
@@ -97,10 +97,6 @@ function dependencyTarget(workspace: Workspace, name: string): Task {
   if (targets.length === 0) throw new UserError(`task: no task has the id '${name}' (name a task without an id as <path>:<line>)`);
   if (targets.length > 1) throw new UserError(`task: the id '${name}' is used by ${targets.length} tasks (${targets.map((t) => index.keyOf(t)).join(', ')}); make it unique first`);
   return targets[0]!;
-}
-
-function doneSymbol(workspace: Workspace): string {
-  return workspace.taskSettings.statuses.find((s) => s.type === 'DONE')?.symbol ?? 'x';
 }
 
 /** Applies each file's edits only if the file is still the version they were computed against. */
