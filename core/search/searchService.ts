@@ -2,7 +2,7 @@ import { resolveLinkTarget } from '../links/resolveLinkTarget.js';
 import { VaultFiles } from '../links/vaultFiles.js';
 import { parseNote } from '../markdown/parseNote.js';
 import type { Workspace } from '../workspace/workspace.js';
-import type { WeightedTerms } from './bm25Index.js';
+import { queryTerms, type WeightedTerms } from './bm25Index.js';
 import type { EmbeddingProvider } from './embeddings/types.js';
 import { graphEvidence } from './graphSignals.js';
 import { MentionIndex } from './mentions.js';
@@ -226,8 +226,7 @@ export class SearchService {
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchResult[]> {
     const limit = options.limit ?? 10;
-    const terms = new Map<number, number>();
-    for (const id of termIds(query, this.text.vocabulary)) terms.set(id, 1);
+    const terms = queryTerms(query, this.text.vocabulary);
     const ranked = await this.rank({ terms, embedText: query, context: null, linked: [], exclude: () => false }, this.weights);
     return ranked.slice(0, limit).map(({ path, score }) => {
       const match = explainMatch(this.text, path, terms);
@@ -274,8 +273,7 @@ export class SearchService {
     const folders = (options.excludeFolders ?? []).map((f) => f.replace(/^\/+|\/+$/g, '')).filter((f) => f !== '');
     const exclude = (path: string) =>
       path === input.file || linked.has(path) || !this.text.has(path) || folders.some((f) => path.startsWith(`${f}/`));
-    const terms = new Map<number, number>();
-    for (const id of termIds(input.text, this.text.vocabulary)) terms.set(id, 1);
+    const terms = queryTerms(input.text, this.text.vocabulary);
     const context = this.text.has(input.file) ? input.file : null;
     const mentions = weights.mentions > 0 ? this.mentions.find(input.text, taken).filter((m) => !exclude(m.path)) : [];
     const ranked = await this.rank({ terms, embedText: input.text, context, linked: [...linked], exclude, candidates: mentions.map((m) => m.path) }, weights);
