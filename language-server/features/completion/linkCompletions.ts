@@ -205,7 +205,7 @@ export function blockItems(note: ParsedNote, ctx: WikilinkContext): CompletionIt
 /** The note a subpath completion reads: this one for `[[#`, else the resolved target. */
 export function subpathNote(workspace: Workspace, fromPath: string, target: string): ParsedNote | null {
   if (target === '') return workspace.file(fromPath)?.note ?? null;
-  const path = resolveLinkTarget(target, fromPath, vaultOf(workspace));
+  const path = workspace.linkIndex().resolve(target, fromPath);
   return path ? (workspace.file(path)?.note ?? null) : null;
 }
 

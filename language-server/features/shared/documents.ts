@@ -59,7 +59,3 @@ export function noteTitle(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.replace(/\.md$/i, '');
 }
-
-export function isNotePath(path: string): boolean {
-  return /\.md$/i.test(path);
-}
