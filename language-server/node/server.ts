@@ -1,15 +1,15 @@
 // The node build of the language server: `scriptorium serve --stdio`, or dist/server.js forked by an
 // editor over IPC (esbuild.config.mjs makes that bundle's entry call runNodeServer). createConnection
 // picks the transport from argv (--stdio, --node-ipc, --socket=N, --pipe=NAME).
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { HostFileContent, ServerHost } from '../server/host.js';
 import { startServer, type ServerOptions } from '../server/startServer.js';
-import { embeddingProviderFromSpec } from './embeddings.js';
+import { embeddingProviderFromSpec, openEmbeddingStore } from './embeddings.js';
 import { readHiddenRoleFiles } from './loadRoles.js';
-import { listWorkspaceFiles, maxFileBytes } from './readWorkspaceFiles.js';
+import { defaultStoreFolder } from './openHistory.js';
+import { listWorkspaceFiles, readCapped } from './readWorkspaceFiles.js';
 import { ServerHistory } from './serverHistory.js';
 
 /** Files on disk below the workspace folder. Watching is the client's job (workspace/didChangeWatchedFiles). */
@@ -47,6 +47,8 @@ export function createNodeHost(log: (line: string) => void = (line) => process.s
     },
     // A relative `local:` folder is read from the vault.
     embeddingProvider: (spec) => embeddingProviderFromSpec(spec, root ?? process.cwd()),
+    // The store the task history keeps beside the vault; its cache is merged in on save, never overwritten.
+    embeddingStore: async () => (root === null ? null : openEmbeddingStore(path.join(root, defaultStoreFolder), log)),
     log,
   };
 }
@@ -61,9 +63,8 @@ function folderOf(uri: string): string | null {
 
 function readOne(absolute: string): HostFileContent {
   try {
-    const size = statSync(absolute).size;
-    if (size > maxFileBytes) return { kind: 'tooLarge', size };
-    return { kind: 'bytes', bytes: new Uint8Array(readFileSync(absolute)) };
+    const read = readCapped(absolute);
+    return 'bytes' in read ? { kind: 'bytes', bytes: read.bytes } : { kind: 'tooLarge', size: read.tooLarge };
   } catch {
     return { kind: 'missing' };
   }
