@@ -33,8 +33,11 @@ export class LinkIndex {
   private readonly vault = new VaultFiles();
   private readonly sources = new Map<string, Source>();
   private readonly incoming = new Map<string, Map<string, number>>();
-  /** Lower-cased last segment of link targets → the sources holding such links. */
-  private readonly sourcesByKey = new Map<string, Set<string>>();
+  /**
+   * Lower-cased last segment of link targets → the sources holding such links. Made on the first
+   * file added or removed after a build (a cold start never needs it), then kept up to date.
+   */
+  private keyed: Map<string, Set<string>> | null = null;
 
   /** Every file first (so that every target exists), then every source's links. */
   static build(files: Iterable<LinkSourceFile>): LinkIndex {
@@ -122,20 +125,31 @@ export class LinkIndex {
       const outgoing: OutgoingLink = { link, target: memo ? this.resolveMemoized(link.target, path, folder, memo) : resolveLinkTarget(link.target, path, this.vault) };
       source.links.push(outgoing);
       this.count(path, source, outgoing, 1);
-      if (link.target !== '') add(this.sourcesByKey, lookupKeyOfTarget(link.target), path);
+      if (this.keyed && link.target !== '') add(this.keyed, lookupKeyOfTarget(link.target), path);
     }
   }
 
   /** resolveLinkTarget depends on the note only through its folder (an empty target aside). */
   private resolveMemoized(target: string, path: string, folder: string, memo: ResolutionMemo): string | null {
     if (target === '') return path;
-    // A bare name that only one file can answer resolves to it from every folder (see resolveLinkTarget).
-    if (!target.includes('/') && target !== '.' && target !== '..' && this.vault.named(lookupKeyOfTarget(target)).length <= 1) folder = '';
-    let byFolder = memo.get(target);
-    if (!byFolder) memo.set(target, (byFolder = new Map()));
-    let found = byFolder.get(folder);
-    if (found === undefined) byFolder.set(folder, (found = resolveLinkTarget(target, path, this.vault)));
+    let known = memo.get(target);
+    if (!known) {
+      // A bare name that only one file can answer resolves to it from every folder (see resolveLinkTarget).
+      const anyFolder = !target.includes('/') && target !== '.' && target !== '..' && this.vault.named(lookupKeyOfTarget(target)).length <= 1;
+      memo.set(target, (known = anyFolder ? resolveLinkTarget(target, path, this.vault) : new Map()));
+    }
+    if (!(known instanceof Map)) return known;
+    let found = known.get(folder);
+    if (found === undefined) known.set(folder, (found = resolveLinkTarget(target, path, this.vault)));
     return found;
+  }
+
+  /** The sources holding links by lower-cased last segment of their targets (see `keyed`). */
+  private sourcesByKey(): Map<string, Set<string>> {
+    if (this.keyed) return this.keyed;
+    const keyed = new Map<string, Set<string>>();
+    for (const [path, source] of this.sources) for (const { link } of source.links) if (link.target !== '') add(keyed, lookupKeyOfTarget(link.target), path);
+    return (this.keyed = keyed);
   }
 
   private detach(path: string): void {
@@ -143,15 +157,16 @@ export class LinkIndex {
     if (!source) return;
     for (const outgoing of source.links) {
       this.count(path, source, outgoing, -1);
-      if (outgoing.link.target !== '') remove(this.sourcesByKey, lookupKeyOfTarget(outgoing.link.target), path);
+      if (this.keyed && outgoing.link.target !== '') remove(this.keyed, lookupKeyOfTarget(outgoing.link.target), path);
     }
     this.sources.delete(path);
   }
 
   /** A file appeared or disappeared: re-resolve the links that could name it. */
   private reresolve(file: string): void {
+    const keyed = this.sourcesByKey();
     for (const key of lookupKeysOfFile(file)) {
-      for (const path of [...(this.sourcesByKey.get(key) ?? [])]) {
+      for (const path of [...(keyed.get(key) ?? [])]) {
         const source = this.sources.get(path)!;
         for (const outgoing of source.links) {
           if (outgoing.link.target === '' || lookupKeyOfTarget(outgoing.link.target) !== key) continue;
@@ -180,8 +195,8 @@ export class LinkIndex {
 
 const empty: ReadonlyMap<string, number> = new Map();
 
-/** Link target → note folder → where it resolves, for one build. */
-type ResolutionMemo = Map<string, Map<string, string | null>>;
+/** Link target → where it resolves from any folder, or by note folder; for one build. */
+type ResolutionMemo = Map<string, string | null | Map<string, string | null>>;
 
 function bump(map: Map<string, number>, key: string, delta: number): void {
   const next = (map.get(key) ?? 0) + delta;
