@@ -1,8 +1,9 @@
-import { resolveLinkTarget } from '../links/resolveLinkTarget.js';
-import { VaultFiles } from '../links/vaultFiles.js';
 import { parseNote } from '../markdown/parseNote.js';
+import type { SqlDatabase } from '../store/sqlTypes.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { queryTerms, type WeightedTerms } from './bm25Index.js';
+import { resilientEmbedder } from './embeddings/chain.js';
+import { FallbackEmbeddingProvider, type EmbeddingStatus, type FallbackOptions } from './embeddings/fallback.js';
 import type { EmbeddingProvider } from './embeddings/types.js';
 import { graphEvidence } from './graphSignals.js';
 import { MentionIndex } from './mentions.js';
@@ -19,9 +20,14 @@ export type { RankingWeights } from './ranking.js';
 export interface SearchServiceOptions {
   /**
    * Vectors for notes and queries. Absent: the built-in offline leg computed from the workspace
-   * (see ARCHITECTURE.md for when it is used); null: no vector leg at all.
+   * (see ARCHITECTURE.md for when it is used); null: no vector leg at all; a provider: that one,
+   * falling back to the offline leg whenever it fails (`resilientEmbedder`).
    */
   embeddings?: EmbeddingProvider | null;
+  /** The store's database (TaskStore.database): a configured provider's vectors are cached there. */
+  database?: SqlDatabase;
+  /** How a configured provider falls back: deadline per chunk, back-off, clock, and `onStatus` for status lines. */
+  fallback?: FallbackOptions;
   /** Ranking weights (defaults measured with `npm run eval`). */
   weights?: Partial<RankingWeights>;
 }
@@ -103,9 +109,11 @@ const GRAPH_CANDIDATES = 200;
 export class SearchService {
   private readonly text = new TextIndex();
   private readonly mentions = new MentionIndex();
-  private readonly vault = new VaultFiles();
   private readonly vectors: VectorLeg | null;
+  /** The offline leg: the vector leg itself, or what a configured provider falls back to. */
   private readonly lsa: WorkspaceLsa | null;
+  /** The chain of a configured provider (null: the offline leg alone, or none). */
+  private readonly chain: FallbackEmbeddingProvider | null = null;
   private readonly weights: RankingWeights;
   /** Notes updated or removed while the LSA was training: their trained vectors are out of date. */
   private readonly changedWhileTraining = new Set<string>();
@@ -118,12 +126,14 @@ export class SearchService {
     start: typeof EMPTY | 'full' = 'full',
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-    if (options.embeddings === undefined && this.weights.vector > 0) {
-      this.lsa = new WorkspaceLsa(this.text);
-      this.vectors = new VectorLeg(this.lsa, (path) => this.embeddingText(path));
-    } else {
+    if (options.embeddings === null || this.weights.vector <= 0) {
       this.lsa = null;
-      this.vectors = options.embeddings ? new VectorLeg(options.embeddings, (path) => this.embeddingText(path)) : null;
+      this.vectors = null;
+    } else {
+      this.lsa = new WorkspaceLsa(this.text);
+      const embedder = resilientEmbedder(options.embeddings ?? null, this.lsa, { ...options.fallback, ...(options.database ? { database: options.database } : {}) });
+      if (embedder instanceof FallbackEmbeddingProvider) this.chain = embedder;
+      this.vectors = new VectorLeg(embedder, (path) => this.embeddingText(path));
     }
     if (start === 'full') for (const _ of this.indexSteps());
   }
@@ -140,7 +150,9 @@ export class SearchService {
    * Builds what the constructor builds, in steps a caller can yield between (each one note, or
    * well under a millisecond of the vector leg's training): indexes every file of the workspace
    * (files changed meanwhile are read as they are when their turn comes; files added later are
-   * the caller's to update()), then trains the offline vector leg. Queries may run between steps.
+   * the caller's to update()), then trains the offline vector leg (with a configured provider,
+   * the offline default it falls back to, so a fallback never waits for a training). Queries may
+   * run between steps.
    */
   *buildSteps(): Generator<void, void, void> {
     yield* this.indexSteps();
@@ -150,10 +162,7 @@ export class SearchService {
   /** The first half of buildSteps(): every note's text, names and sections (one note a step). */
   *indexSteps(): Generator<void, void, void> {
     const paths: string[] = [];
-    for (const file of this.workspace.files()) {
-      this.vault.add(file.path);
-      if (file.note) paths.push(file.path);
-    }
+    for (const file of this.workspace.files()) if (file.note) paths.push(file.path);
     for (const path of paths) {
       this.update(path);
       yield;
@@ -161,8 +170,9 @@ export class SearchService {
   }
 
   /**
-   * The second half of buildSteps(): trains the workspace LSA (when it is the vector leg) and
-   * takes the notes' vectors it computed. A query that needs vectors meanwhile finishes it.
+   * The second half of buildSteps(): trains the workspace LSA and takes the notes' vectors it
+   * computed (kept only while the LSA is the model that answers). A query that needs vectors
+   * meanwhile finishes it.
    */
   *vectorSteps(): Generator<void, void, void> {
     const lsa = this.lsa;
@@ -174,14 +184,13 @@ export class SearchService {
     // Their vectors are from the text the training read: re-embedded from their text now instead.
     for (const path of this.changedWhileTraining) trained.delete(path);
     this.changedWhileTraining.clear();
-    vectors.put(trained);
+    vectors.put(trained, lsa.modelId);
   }
 
   /** Re-reads one file from the workspace (added, changed or gone). */
   update(path: string): void {
     const file = this.workspace.file(path);
     if (!file) return this.remove(path);
-    this.vault.add(path);
     if (!file.note) {
       this.unindex(path);
       return;
@@ -192,7 +201,6 @@ export class SearchService {
   }
 
   remove(path: string): void {
-    this.vault.remove(path);
     this.unindex(path);
     this.vectors?.remove(path);
     if (this.lsa?.isTraining) this.changedWhileTraining.add(path);
@@ -200,18 +208,30 @@ export class SearchService {
 
   /** Computes what the vector leg still lacks; queries call it too, so this is only for warming up. */
   async ready(): Promise<void> {
-    this.trainLsa();
-    await this.vectors?.refresh();
+    if (!this.vectors) return;
+    // The offline leg trains on first need (finishing a training buildSteps() began); as a
+    // fallback it trains only when it answers.
+    if (!this.chain) for (const _ of this.vectorSteps());
+    await this.vectors.refresh();
+    // A fallback's training (inside embed) leaves the notes' vectors it computed: the leg embedded them itself.
+    if (this.chain && this.lsa && !this.lsa.isTraining) this.lsa.takeTrainedVectors();
   }
 
-  /** Trains the workspace LSA on first need (finishing a training buildSteps() began) and takes the notes' vectors it computed. */
-  private trainLsa(): void {
-    for (const _ of this.vectorSteps());
-  }
-
-  /** What the vector leg is doing, for status lines. */
+  /** What the vector leg is doing, for status lines: its model and vectors, and why a configured provider is not answering. */
   get vectorStatus(): string {
-    return this.vectors?.status ?? 'no vector leg';
+    if (!this.vectors) return 'no vector leg';
+    const status = this.chain?.status();
+    return status?.state === 'fallback' ? `${this.vectors.status} (${status.message})` : this.vectors.status;
+  }
+
+  /** A note's vector as the vector leg holds it (unit length; every one of the same model), if it has one. */
+  noteVector(path: string): Float32Array | undefined {
+    return this.vectors?.vectorOf(path);
+  }
+
+  /** Which model answers for a configured provider, and why not the preferred one; null without one. */
+  embeddingStatus(): EmbeddingStatus | null {
+    return this.chain?.status() ?? null;
   }
 
   /** Whether the note has a heading with this text (case-insensitive), as related() sections are named. */
@@ -249,7 +269,8 @@ export class SearchService {
       if (!section) return [];
       source = `${section.heading}\n${section.body}`;
     } else {
-      await this.vectors?.refresh();
+      // Vectors projected once, by ready(), before the note's own is read.
+      await this.ready();
       vector = this.vectors?.vectorOf(notePath) ?? null;
     }
     const terms = this.moreLikeThis(`${namesOfNote(notePath, file.note).join(' ')}\n${source}`);
@@ -306,8 +327,7 @@ export class SearchService {
     const text = weights.text > 0 ? this.text.topNotes(query.terms, TEXT_CANDIDATES, keep) : new Map<string, number>();
     let vectorScores = new Map<string, number>();
     if (this.vectors && weights.vector > 0) {
-      this.trainLsa();
-      await this.vectors.refresh();
+      await this.ready();
       const q = query.vector ?? (query.embedText !== null ? await this.vectors.embedQuery(query.embedText) : null);
       if (q) vectorScores = this.vectors.nearest(q, VECTOR_CANDIDATES, keep);
     }
@@ -372,7 +392,7 @@ export class SearchService {
       const end = parsed.lines[link.range.end.line]!.offset + link.range.end.character;
       ranges.push([start, end]);
       if (link.external) continue;
-      const target = link.target === '' ? file : resolveLinkTarget(link.target, file, this.vault);
+      const target = link.target === '' ? file : this.workspace.linkIndex().resolve(link.target, file);
       if (target !== null) linked.add(target);
     }
     for (const m of text.matchAll(/`[^`\n]*`|https?:\/\/\S+/g)) ranges.push([m.index, m.index + m[0].length]);

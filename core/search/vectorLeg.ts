@@ -1,40 +1,63 @@
 import { topIds } from './bm25Index.js';
-import type { EmbeddingProvider } from './embeddings/types.js';
+import { embedTagged } from './embeddings/chain.js';
+import { messageOf } from './embeddings/errors.js';
+import type { EmbedOptions, EmbeddingProvider } from './embeddings/types.js';
 
 /** Texts per embed() call: large enough to amortise a round trip, small enough to stay responsive. */
 const BATCH = 64;
+/**
+ * Model switches one refresh follows (each re-embeds every note). A provider that falls back
+ * and comes back faster than that is flapping: the rest waits for the next query.
+ */
+const MAX_SWITCHES = 2;
 
 /**
  * Note vectors from an EmbeddingProvider, unit-length, one row each of a contiguous Float32Array
- * (a query is one pass over it), refreshed only for notes that changed. A provider that fails
- * leaves the leg as it is (with the reason in `status`); ranking then runs on text and graph
- * alone and does not ask the provider again until a note changes.
+ * (a query is one pass over it), refreshed only for notes that changed.
+ *
+ * The rule: the matrix holds vectors of ONE model (id and dimension), so a cosine never compares
+ * two models. Every answer is tagged with the model that made it (`embedTagged`: a fallback
+ * chain answers from its preferred provider or from the offline default). When an answer comes
+ * from another model than the matrix holds — the provider fell back, came back, or the offline
+ * LSA was retrained — the leg switches to that model and re-embeds every note through the same
+ * provider, rather than leaving the vector leg out until something else changes: the provider
+ * that answered is the one that will answer next (the fallback holds its back-off), re-embedding
+ * is cheap (the offline default is local; coming back, the cache in the store has the preferred
+ * model's vectors of unchanged notes), and a query answered by the new model can then be ranked.
+ * Failures are the chain's business (deadline, back-off, status); a provider that throws
+ * anyway leaves its notes stale for the next query and the vector leg out of this one.
  */
 export class VectorLeg {
   private rows: string[] = [];
   private readonly rowOf = new Map<string, number>();
   private matrix = new Float32Array(0);
-  private dimension = 0;
+  /** The model of every row; null until the first answer. */
+  private model: { id: string; dimension: number } | null = null;
   private readonly stale = new Set<string>();
   /** 0 … rows − 1, kept between queries. */
   private rowIds: number[] = [];
-  private failure: string | null = null;
-  private modelId: string;
+  /** The refresh under way: callers wait for it rather than embed the same notes twice. */
+  private refreshing: Promise<void> | null = null;
+  /** Why the latest embed threw (a provider outside a fallback chain), for the status line. */
+  private error: string | null = null;
 
   constructor(
     readonly provider: EmbeddingProvider,
     private readonly textOf: (path: string) => string | null,
-  ) {
-    this.modelId = provider.modelId;
-  }
+  ) {}
 
   get status(): string {
-    return this.failure === null ? `${this.provider.modelId}: ${this.rows.length} note vectors` : `${this.provider.modelId} failed: ${this.failure}`;
+    const vectors = `${this.model?.id ?? this.provider.modelId}: ${this.rows.length} note vectors`;
+    return this.error === null ? vectors : `${vectors} (${this.error})`;
+  }
+
+  /** The model the note vectors are from (null before any). */
+  get modelId(): string | null {
+    return this.model?.id ?? null;
   }
 
   markStale(path: string): void {
     this.stale.add(path);
-    this.failure = null;
   }
 
   remove(path: string): void {
@@ -44,7 +67,7 @@ export class VectorLeg {
     // Move the last row into the gap.
     const last = this.rows.length - 1;
     const lastPath = this.rows[last]!;
-    const d = this.dimension;
+    const d = this.model?.dimension ?? 0;
     this.matrix.copyWithin(row * d, last * d, last * d + d);
     this.rows[row] = lastPath;
     this.rowOf.set(lastPath, row);
@@ -52,67 +75,54 @@ export class VectorLeg {
     this.rowOf.delete(path);
   }
 
-  /** Vectors known without asking the provider (the workspace LSA's own rows): no longer stale. */
-  put(vectors: ReadonlyMap<string, Float32Array>): void {
-    this.followModel();
+  /**
+   * Vectors known without asking the provider (the workspace LSA's own rows), made by `modelId`:
+   * no longer stale. Ignored unless that model is the matrix's or the one the provider answers with now.
+   */
+  put(vectors: ReadonlyMap<string, Float32Array>, modelId: string): void {
+    if (this.model?.id !== modelId) {
+      if (this.provider.modelId !== modelId) return;
+      this.switchTo(modelId, 0);
+    }
     for (const [path, vector] of vectors) {
-      if (this.dimension !== 0 && vector.length !== this.dimension) continue;
+      if (!this.fits(vector)) continue;
       this.set(path, vector);
       this.stale.delete(path);
     }
   }
 
-  /** Embeds every note changed since the last call. */
+  /** Embeds every note changed since the last call (and every note, when the provider switched model). */
   async refresh(): Promise<void> {
-    this.followModel();
-    if (this.stale.size === 0 || this.failure !== null) return;
-    const paths = [...this.stale];
-    this.stale.clear();
-    for (let i = 0; i < paths.length; i += BATCH) {
-      const batch: string[] = [];
-      const texts: string[] = [];
-      for (const path of paths.slice(i, i + BATCH)) {
-        const text = this.textOf(path);
-        if (text === null) this.remove(path);
-        else {
-          batch.push(path);
-          texts.push(text);
-        }
-      }
-      if (texts.length === 0) continue;
-      try {
-        const vectors = await this.provider.embed(texts);
-        if (vectors.length !== texts.length) throw new Error(`asked for ${texts.length} vectors, got ${vectors.length}`);
-        const wrong = vectors.find((v) => v.length !== (this.dimension || vectors[0]!.length));
-        if (wrong) throw new Error(`vectors of ${wrong.length} dimensions where ${this.dimension || vectors[0]!.length} were expected`);
-        batch.forEach((path, k) => this.set(path, vectors[k]!));
-      } catch (error) {
-        this.failure = error instanceof Error ? error.message : String(error);
-        for (const path of paths.slice(i)) this.stale.add(path);
-        return;
-      }
-    }
+    while (this.refreshing) await this.refreshing;
+    if (this.stale.size === 0) return;
+    this.refreshing = this.embedStale().finally(() => {
+      this.refreshing = null;
+    });
+    await this.refreshing;
   }
 
+  /** The query's unit vector, comparable with the notes' (re-embedding them if the provider switched model); null when it cannot be. */
   async embedQuery(text: string): Promise<Float32Array | null> {
-    if (this.failure !== null) return null;
-    try {
-      const [vector] = await this.provider.embed([text]);
-      return vector && vector.length === this.dimension ? unit(vector) : null;
-    } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
-      return null;
+    const answer = await this.embed([text], { transient: true });
+    const vector = answer?.vectors[0];
+    if (!answer || !vector) return null;
+    if (this.model !== null && !this.holds(answer.modelId, vector.length)) {
+      // The provider answers with another model now: the notes follow it, then the query is comparable.
+      this.switchTo(answer.modelId, vector.length);
+      await this.refresh();
     }
+    return this.model === null || this.holds(answer.modelId, vector.length) ? unit(vector) : null;
   }
 
   vectorOf(path: string): Float32Array | undefined {
     const row = this.rowOf.get(path);
-    return row === undefined ? undefined : this.matrix.slice(row * this.dimension, (row + 1) * this.dimension);
+    const d = this.model?.dimension ?? 0;
+    return row === undefined ? undefined : this.matrix.slice(row * d, (row + 1) * d);
   }
 
   /** The `k` notes closest to `query` (cosine) among those `keep` accepts. */
   nearest(query: Float32Array, k: number, keep: (path: string) => boolean): Map<string, number> {
-    const d = this.dimension;
+    const d = this.model?.dimension ?? 0;
     if (query.length !== d || this.rows.length === 0) return new Map();
     const scores = new Float64Array(this.rows.length);
     const m = this.matrix;
@@ -127,20 +137,81 @@ export class VectorLeg {
     return new Map(best.map((r) => [this.rows[r]!, scores[r]!]));
   }
 
-  /** Another model (or a retrained one): old vectors are not comparable with new ones. */
-  private followModel(): void {
-    if (this.provider.modelId === this.modelId) return;
-    this.modelId = this.provider.modelId;
+  private async embedStale(): Promise<void> {
+    let switches = 0;
+    while (this.stale.size > 0) {
+      const batch: string[] = [];
+      const texts: string[] = [];
+      for (const path of this.stale) {
+        if (batch.length === BATCH) break;
+        const text = this.textOf(path);
+        if (text === null) this.remove(path);
+        else {
+          batch.push(path);
+          texts.push(text);
+        }
+      }
+      // Out of the stale set before the wait: a note changed meanwhile is marked again and re-embedded.
+      for (const path of batch) this.stale.delete(path);
+      if (texts.length === 0) continue;
+      const answer = await this.embed(texts);
+      if (!answer) {
+        for (const path of batch) this.stale.add(path);
+        return;
+      }
+      const dimension = answer.vectors[0]?.length ?? 0;
+      if (this.model === null || !this.holds(answer.modelId, dimension)) {
+        if (this.model !== null && ++switches > MAX_SWITCHES) {
+          for (const path of batch) this.stale.add(path);
+          return;
+        }
+        this.switchTo(answer.modelId, dimension);
+      }
+      batch.forEach((path, k) => {
+        const vector = answer.vectors[k]!;
+        // A note removed during the wait keeps no row.
+        if (this.textOf(path) !== null && this.fits(vector)) this.set(path, vector);
+      });
+    }
+  }
+
+  /** The provider's tagged answer, or null when it threw or answered the wrong number of vectors. */
+  private async embed(texts: readonly string[], options?: EmbedOptions): Promise<{ modelId: string; vectors: Float32Array[] } | null> {
+    try {
+      const answer = await embedTagged(this.provider, texts, options);
+      if (answer.vectors.length !== texts.length) throw new Error(`${answer.modelId} answered ${answer.vectors.length} vectors for ${texts.length} texts`);
+      const dimension = answer.vectors[0]?.length ?? 0;
+      const wrong = answer.vectors.find((v) => v.length !== dimension);
+      if (wrong) throw new Error(`${answer.modelId} answered vectors of ${wrong.length} and ${dimension} dimensions in one call`);
+      this.error = null;
+      return answer;
+    } catch (error) {
+      this.error = messageOf(error);
+      return null;
+    }
+  }
+
+  private holds(modelId: string, dimension: number): boolean {
+    return this.model !== null && this.model.id === modelId && this.model.dimension === dimension;
+  }
+
+  private fits(vector: Float32Array): boolean {
+    return this.model !== null && (this.model.dimension === 0 || vector.length === this.model.dimension);
+  }
+
+  /** Another model (or a retrained one): old vectors are not comparable with new ones, so every note is stale. */
+  private switchTo(modelId: string, dimension: number): void {
     for (const path of this.rows) this.stale.add(path);
-    this.dimension = 0;
+    this.model = { id: modelId, dimension };
     this.rows = [];
     this.rowOf.clear();
+    this.rowIds = [];
   }
 
   private set(path: string, vector: Float32Array): void {
-    // The first vector (of this model) fixes the dimension; refresh() refuses any other.
-    if (this.dimension === 0) this.dimension = vector.length;
-    const d = this.dimension;
+    // A model whose dimension was unknown (put() before any answer) takes the first vector's.
+    if (this.model!.dimension === 0) this.model!.dimension = vector.length;
+    const d = this.model!.dimension;
     let row = this.rowOf.get(path);
     if (row === undefined) {
       row = this.rows.length;

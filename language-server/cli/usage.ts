@@ -37,7 +37,9 @@ Commands:
   suggest-links <dir> --queries <file.jsonl> [--limit N] [--min-score X] [--exclude <folder>] [--json]
                                           notes worth linking from {"id", "file", "text"} paragraphs:
                                           named ones first (with the phrase), then by meaning
-      --embeddings <spec>                 (search, related, suggest-links) an opt-in vector provider
+      --embeddings <spec>                 (search, related, suggest-links) an opt-in vector provider;
+                                          its vectors are cached in the store (--store <dir>, else
+                                          <dir>/.scriptorium when a store is there)
   demo [dir]                              the task tree, ready and blocked tasks and problems of a vault
   serve --stdio                           the language server, for any LSP client (Neovim, Helix, Zed);
                                           the workspace is the folder the client opens

@@ -1,13 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { copyEmbeddings, lastEmbeddingRow, type EmbeddingStore } from '../../core/search/embeddings/cache.js';
 import { EmbeddingError, messageOf } from '../../core/search/embeddings/errors.js';
 import type { HttpTransport } from '../../core/search/embeddings/http.js';
 import { Model2VecProvider, type ModelFiles } from '../../core/search/embeddings/model2vec.js';
 import { defaultOllamaUrl, ollamaProvider } from '../../core/search/embeddings/ollama.js';
 import { openAiProvider } from '../../core/search/embeddings/openai.js';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
+import { TaskStore } from '../../core/store/taskStore.js';
+import { fileByteStore } from './fileByteStore.js';
 import { UserError } from './loadWorkspace.js';
+import { storeFileName } from './openHistory.js';
+import { loadSqlJs } from './sqlJs.js';
 
 export const apiKeyVariable = 'SCRIPTORIUM_EMBEDDINGS_API_KEY';
 const openAiUrl = 'https://api.openai.com';
@@ -132,5 +138,48 @@ export function folderModelFiles(folder: string): ModelFiles {
         throw error;
       }
     },
+  };
+}
+
+/**
+ * The embedding cache in the store of `storeDir` (`<vault>/.scriptorium` unless `--store` says
+ * otherwise), when that store exists: a search never creates one (the task history does, with
+ * its first scan). The store is read once and kept in memory; `save()` merges the vectors added
+ * since into the file as it is then (the task history opens, changes and saves the same file
+ * per use, so writing our whole copy back could drop its events). A store that cannot be read
+ * means no cache, never a failure.
+ */
+export async function openEmbeddingStore(storeDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddingStore | null> {
+  const file = path.join(storeDir, storeFileName);
+  if (!existsSync(file)) return null;
+  const sql = await loadSqlJs();
+  const bytes = fileByteStore(file);
+  const opened = await TaskStore.open(sql, bytes);
+  if (opened.status === 'rebuilt' || opened.status === 'created') {
+    opened.store.close();
+    log(`embeddings are not cached: the store ${file} cannot be used (${opened.reason ?? opened.status}).`);
+    return null;
+  }
+  const store = opened.store;
+  let saved = lastEmbeddingRow(store.database);
+  let saving: Promise<void> = Promise.resolve();
+  const save = async () => {
+    const last = lastEmbeddingRow(store.database);
+    if (last <= saved) return;
+    const current = await TaskStore.open(sql, bytes);
+    try {
+      if (current.status === 'rebuilt' || current.status === 'created') return;
+      copyEmbeddings(store.database, current.store.database, saved);
+      await current.store.save();
+      saved = last;
+    } finally {
+      current.store.close();
+    }
+  };
+  return {
+    database: store.database,
+    // One save at a time: two would each merge into the same old file.
+    save: () => (saving = saving.then(save, save)),
+    close: () => store.close(),
   };
 }

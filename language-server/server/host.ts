@@ -1,4 +1,5 @@
 import type { TaskHistoryParams, TaskHistoryResult } from '../../shared-types/protocol.js';
+import type { EmbeddingStore } from '../../core/search/embeddings/cache.js';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
 
 /** What a host could find at a path: bytes to decode, text already decoded, a file too large to read, or nothing. */
@@ -57,6 +58,8 @@ export interface ServerHost {
    * browser build): the server then says so and uses the offline default.
    */
   embeddingProvider?(spec: string): Promise<EmbeddingProvider | null>;
+  /** The store's embedding cache (node host: the vault's `.scriptorium` store, when it exists); absent or null: no cache. */
+  embeddingStore?(): Promise<EmbeddingStore | null>;
   /** Where the server writes log lines the client does not need to see. */
   log(line: string): void;
 }

@@ -1,8 +1,18 @@
+import type { EmbeddingStatus } from '../../core/search/embeddings/fallback.js';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
 import { SearchService } from '../../core/search/searchService.js';
+import type { SqlDatabase } from '../../core/store/sqlTypes.js';
 import type { LinkRanker, LinkRankRequest } from '../features/shared/options.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
 import { afterReplies, Slicer } from './yieldNow.js';
+
+/** How a configured provider is used: its vectors cached in `database`, its fallbacks and returns told to `onStatus`. */
+export interface EmbeddingsUse {
+  database?: SqlDatabase | undefined;
+  onStatus?: (status: EmbeddingStatus) => void;
+  /** Called once the notes are embedded after a build (the cache may be saved). */
+  embedded?: () => void;
+}
 
 /** Ranker answers kept (one per paragraph being written: the user moves between a few). */
 const rankerCacheSize = 32;
@@ -28,6 +38,7 @@ export class ServerSearch {
   private rankingMs = inlineRankingMs * 4;
   /** The `embeddings` setting's provider: undefined, the offline default; null, no vector leg. */
   private embeddings: EmbeddingProvider | null | undefined = undefined;
+  private use: EmbeddingsUse = {};
 
   constructor(private readonly state: ServerWorkspace) {
     state.onDidChange((change) => {
@@ -44,14 +55,21 @@ export class ServerSearch {
     return service;
   }
 
-  /** Another embedder (the `embeddings` setting changed, or its provider failed): the index is built again. */
-  setEmbeddings(embeddings: EmbeddingProvider | null | undefined): void {
+  /**
+   * Another embedder (the `embeddings` setting changed): the index is built again. A provider is
+   * used through SearchService's fallback chain, so one that fails later needs no call here.
+   */
+  setEmbeddings(embeddings: EmbeddingProvider | null | undefined, use: EmbeddingsUse = {}): void {
     if (embeddings === this.embeddings) return;
+    const wasBuilt = this.built !== null;
     this.embeddings = embeddings;
+    this.use = use;
     this.service = null;
     this.built = null;
     this.rankings.clear();
     this.vectorsTrained = false;
+    // Built before (indexing is over): built again now, so a provider that is down is reported without waiting for a search.
+    if (wasBuilt) void this.warmUp().catch(() => undefined);
   }
 
   /** The service once its notes are indexed, current with the workspace; null before. */
@@ -115,13 +133,16 @@ export class ServerSearch {
   }
 
   /**
-   * Indexes the notes, then trains the vector leg, in 5 ms slices: requests are answered in
-   * between (completion ranks by text and links as soon as the notes are indexed). Files that
-   * change meanwhile are in `dirty` and are re-read on the next use.
+   * Indexes the notes, then trains the vector leg (with a configured provider: the offline
+   * default it falls back to, then the notes are embedded through the provider), in 5 ms
+   * slices: requests are answered in between (completion ranks by text and links as soon as the
+   * notes are indexed). Files that change meanwhile are in `dirty` and are re-read on the next use.
    */
   private async build(): Promise<SearchService> {
     const embeddings = this.embeddings;
-    const service = SearchService.empty(this.state.workspace, { embeddings });
+    const use = this.use;
+    const { database, onStatus } = use;
+    const service = SearchService.empty(this.state.workspace, { embeddings, ...(database ? { database } : {}), ...(onStatus ? { fallback: { onStatus } } : {}) });
     // The build reads every file as it is when its turn comes: only later changes need a re-read.
     this.dirty.clear();
     const slicer = new Slicer(5, true);
@@ -136,6 +157,13 @@ export class ServerSearch {
       await slicer.maybeYield();
       if (replaced()) return this.get();
     }
+    // A configured provider embeds the notes now (network waits leave the server free): one that
+    // is down is reported before anyone searches, and completion ranks by text until it is done.
+    if (embeddings) {
+      await service.ready();
+      use.embedded?.();
+    }
+    if (replaced()) return this.get();
     this.vectorsTrained = true;
     return service;
   }

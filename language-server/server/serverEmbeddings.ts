@@ -1,30 +1,37 @@
 import type { EmbeddingsStatus } from '../../shared-types/protocol.js';
+import type { EmbeddingStore } from '../../core/search/embeddings/cache.js';
+import { messageOf } from '../../core/search/embeddings/errors.js';
+import type { EmbeddingStatus } from '../../core/search/embeddings/fallback.js';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
 import type { ServerHost } from './host.js';
 import type { ServerSearch } from './searchIndex.js';
 
-/** Longest wait for the configured provider's first answer before the offline default takes over. */
-const probeTimeoutMs = 5000;
-/** While falling back, the configured provider is tried again this often. */
-const retryMs = 60_000;
+/** Vectors cached after the first embedding of the notes are written to the store this often (a save with nothing new costs one query). */
+const saveEveryMs = 30_000;
 
 export interface EmbeddingsEvents {
   /** Every change of status; `warn` when the user should be told (a bad setting, a provider that fails). */
   changed(status: EmbeddingsStatus, warn: boolean): void;
 }
 
+const offlineDefault: EmbeddingsStatus = { state: 'default', spec: 'default', message: 'Embeddings: the offline default (computed from the workspace).' };
+
 /**
  * The `embeddings` setting applied to the server's search: the provider the host builds from
- * the spec, tried once with a short text before search is switched to it. A spec the host
- * rejects, a build without providers (the browser) or a provider that does not answer — now or
- * later — leaves search on the offline default, with a status that says why; a failed provider
- * is tried again every minute and switched back to when it answers.
+ * the spec goes to ServerSearch, whose SearchService uses it through the fallback chain
+ * (core/search/embeddings: deadline per chunk, back-off, cache in the store). This class only
+ * shows that chain's status (`onStatus`): it neither probes nor retries — the chain falls back
+ * when the provider is down, slow or answers another dimension, and tries it again after its
+ * back-off. A spec the host rejects or a build without providers (the browser) leaves search on
+ * the offline default, with a status that says why.
  */
 export class ServerEmbeddings {
-  private current: EmbeddingsStatus = { state: 'default', spec: 'default', message: 'Embeddings: the offline default (computed from the workspace).' };
-  /** Bumped by every apply(): an older apply or retry that finishes late changes nothing. */
+  private current: EmbeddingsStatus = { ...offlineDefault };
+  /** Bumped by every apply(): an older apply, or the status of a search built for it, changes nothing. */
   private generation = 0;
-  private retry: ReturnType<typeof setTimeout> | null = null;
+  /** The host's store cache, opened on the first provider and kept; null: none. */
+  private store: Promise<EmbeddingStore | null> | null = null;
+  private saveTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly host: ServerHost,
@@ -38,11 +45,10 @@ export class ServerEmbeddings {
 
   async apply(spec: string | undefined): Promise<void> {
     const generation = ++this.generation;
-    this.stopRetry();
     const trimmed = spec?.trim() ?? '';
     if (trimmed === '' || trimmed === 'default' || trimmed === 'offline') {
       this.search.setEmbeddings(undefined);
-      return this.set({ state: 'default', spec: 'default', message: 'Embeddings: the offline default (computed from the workspace).' }, false);
+      return this.set({ ...offlineDefault }, false);
     }
     if (trimmed === 'none') {
       this.search.setEmbeddings(null);
@@ -64,44 +70,56 @@ export class ServerEmbeddings {
       return this.set({ state: 'fallback', spec: trimmed, message: `Embeddings: ${why} Using the offline default.` }, true);
     }
     if (generation !== this.generation) return;
-    if (!provider) return this.set({ state: 'default', spec: 'default', message: 'Embeddings: the offline default (computed from the workspace).' }, false);
-    await this.tryProvider(provider, trimmed, generation, true);
+    if (!provider) return this.set({ ...offlineDefault }, false);
+    const store = await this.openStore();
+    if (generation !== this.generation) return;
+    this.search.setEmbeddings(provider, {
+      database: store?.database,
+      embedded: () => {
+        if (store) this.save(store);
+      },
+      onStatus: (status) => {
+        // Warned once per fall; a retry that fails again only updates the status.
+        if (generation === this.generation) this.set(statusOf(status, trimmed), status.state === 'fallback' && this.current.state !== 'fallback');
+      },
+    });
+    // Configured; the chain reports a fallback when the provider fails (the index embeds the notes right after indexing).
+    this.set({ state: 'ok', spec: trimmed, message: `Embeddings: ${provider.modelId}.` }, false);
   }
 
   dispose(): void {
     this.generation++;
-    this.stopRetry();
+    if (this.saveTimer !== null) clearInterval(this.saveTimer);
+    this.saveTimer = null;
+    void this.store
+      ?.then(async (store) => {
+        if (!store) return;
+        await store.save().finally(() => store.close());
+      })
+      .catch(() => undefined);
+    this.store = null;
   }
 
-  /** Asks the provider for one vector; search switches to it only if it answers. */
-  private async tryProvider(provider: EmbeddingProvider, spec: string, generation: number, warn: boolean): Promise<void> {
-    const failure = await probe(provider);
-    if (generation !== this.generation) return;
-    if (failure !== null) return this.fallBack(provider, spec, generation, failure, warn);
-    this.search.setEmbeddings(
-      watched(provider, (why) => {
-        if (generation !== this.generation || this.current.state !== 'ok') return;
-        this.search.setEmbeddings(undefined);
-        this.fallBack(provider, spec, generation, why, true);
-      }),
-    );
-    this.set({ state: 'ok', spec, message: `Embeddings: ${provider.modelId}.` }, false);
+  /** The store cache, opened once; its new vectors are saved periodically (a cache: losing the last ones costs only time). */
+  private openStore(): Promise<EmbeddingStore | null> {
+    this.store ??= (this.host.embeddingStore?.() ?? Promise.resolve(null))
+      .catch((error: unknown) => {
+        this.host.log(`embeddings are not cached: ${messageOf(error)}`);
+        return null;
+      })
+      .then((store) => {
+        if (store && this.saveTimer === null) {
+          this.saveTimer = setInterval(() => this.save(store), saveEveryMs);
+          // A pending save must not keep a node process alive after the client has gone.
+          (this.saveTimer as { unref?: () => void }).unref?.();
+        }
+        return store;
+      });
+    return this.store;
   }
 
-  private fallBack(provider: EmbeddingProvider, spec: string, generation: number, why: string, warn: boolean): void {
-    this.set({ state: 'fallback', spec, message: `Embeddings: ${provider.modelId} failed (${why}). Using the offline default; trying ${spec} again every ${retryMs / 1000} s.` }, warn);
-    this.stopRetry();
-    this.retry = setTimeout(() => {
-      this.retry = null;
-      void this.tryProvider(provider, spec, generation, false);
-    }, retryMs);
-    // A pending retry must not keep a node process alive after the client has gone.
-    (this.retry as { unref?: () => void }).unref?.();
-  }
-
-  private stopRetry(): void {
-    if (this.retry !== null) clearTimeout(this.retry);
-    this.retry = null;
+  private save(store: EmbeddingStore): void {
+    store.save().catch((error: unknown) => this.host.log(`the embedding cache could not be saved: ${messageOf(error)}`));
   }
 
   private set(status: EmbeddingsStatus, warn: boolean): void {
@@ -112,42 +130,7 @@ export class ServerEmbeddings {
   }
 }
 
-/** Null when the provider answered one text with a vector in time; else why not. */
-async function probe(provider: EmbeddingProvider): Promise<string | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`no answer within ${probeTimeoutMs / 1000} s`), probeTimeoutMs)));
-  try {
-    return await Promise.race([
-      provider.embed(['Scriptorium']).then((vectors) => (vectors.length === 1 && vectors[0]!.length > 0 ? null : 'it answered no vector')),
-      deadline,
-    ]);
-  } catch (error) {
-    return messageOf(error);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The provider, telling `failed` when a call fails (search's vector leg then stops asking it). */
-function watched(provider: EmbeddingProvider, failed: (why: string) => void): EmbeddingProvider {
-  return {
-    get modelId() {
-      return provider.modelId;
-    },
-    get dimension() {
-      return provider.dimension;
-    },
-    async embed(texts) {
-      try {
-        return await provider.embed(texts);
-      } catch (error) {
-        failed(messageOf(error));
-        throw error;
-      }
-    },
-  };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The chain's status as the protocol shows it: the configured provider answers, or the offline default does and why. */
+function statusOf(status: EmbeddingStatus, spec: string): EmbeddingsStatus {
+  return { state: status.state, spec, message: status.message };
 }

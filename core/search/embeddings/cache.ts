@@ -1,7 +1,7 @@
 import type { SqlDatabase, SqlValue } from '../../store/sqlTypes.js';
 import { contentHash } from '../../text/hash.js';
 import { EmbeddingError } from './errors.js';
-import type { EmbeddingProvider } from './types.js';
+import type { EmbedOptions, EmbeddingProvider } from './types.js';
 
 /**
  * Embedding vectors in the store's `embeddings` table (schema migration 3), keyed by the text's
@@ -131,11 +131,11 @@ export class CachedEmbeddingProvider implements EmbeddingProvider {
     return this.inner.dimension ?? this.assumedDimension;
   }
 
-  async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    return this.embedAt(texts, texts.map((t) => EmbeddingCache.keyOf(t)), 0);
+  async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
+    return this.embedAt(texts, texts.map((t) => EmbeddingCache.keyOf(t)), 0, options);
   }
 
-  private async embedAt(texts: readonly string[], keys: readonly string[], attempt: number): Promise<Float32Array[]> {
+  private async embedAt(texts: readonly string[], keys: readonly string[], attempt: number, options: EmbedOptions): Promise<Float32Array[]> {
     const model = this.modelId;
     // A remote model tells its dimension only by answering; until it has, the dimension its
     // cached vectors have stands in (so a fully cached call needs no request, even offline).
@@ -146,10 +146,11 @@ export class CachedEmbeddingProvider implements EmbeddingProvider {
       if (!found.has(key)) missing.set(key, texts[i]!);
     });
     if (missing.size > 0) {
-      const fresh = await this.inner.embed([...missing.values()]);
+      const fresh = await this.inner.embed([...missing.values()], options);
       if (fresh.length !== missing.size) throw new EmbeddingError(`${model} answered ${fresh.length} vectors for ${missing.size} texts`, 'malformed');
       const freshKeys = [...missing.keys()];
-      this.cache.put(freshKeys.map((key, i) => [key, fresh[i]!] as [string, Float32Array]), model);
+      // Queries would grow the store with every paragraph typed: only notes' vectors are kept.
+      if (!options.transient) this.cache.put(freshKeys.map((key, i) => [key, fresh[i]!] as [string, Float32Array]), model);
       this.counts.embedded += freshKeys.length;
       const freshDimension = fresh[0]!.length;
       if (dimension !== null && freshDimension !== dimension) {
@@ -157,7 +158,7 @@ export class CachedEmbeddingProvider implements EmbeddingProvider {
         // dimension — what was just embedded is found, the stale vectors are recomputed.
         this.assumedDimension = freshDimension;
         if (attempt > 0) throw new EmbeddingError(`${model} keeps changing its dimension (${dimension}, then ${freshDimension})`, 'dimension');
-        return this.embedAt(texts, keys, attempt + 1);
+        return this.embedAt(texts, keys, attempt + 1, options);
       }
       freshKeys.forEach((key, i) => found.set(key, fresh[i]!));
       if (this.inner.dimension === null) this.assumedDimension = freshDimension;
@@ -173,4 +174,45 @@ export class CachedEmbeddingProvider implements EmbeddingProvider {
     const known = this.cache.dimensions(keys, model);
     return known.size === 1 ? [...known][0]! : null;
   }
+}
+
+/**
+ * The cache's database kept open by a long-lived owner (the CLI for one command, the language
+ * server for its life), beside others that open the same store file per use (the task history).
+ * `save()` writes only what is new, merged into the file as it is now: no one's changes are lost.
+ */
+export interface EmbeddingStore {
+  readonly database: SqlDatabase;
+  /** Writes the vectors added since the last save into the store file; nothing when none were. */
+  save(): Promise<void>;
+  close(): void;
+}
+
+/** The highest rowid of the cache: rows above a remembered one were added (or replaced) since. */
+export function lastEmbeddingRow(db: SqlDatabase): number {
+  return Number(db.exec('SELECT coalesce(max(rowid), 0) FROM embeddings')[0]?.values[0]?.[0] ?? 0);
+}
+
+/** Copies the cache rows of `from` above rowid `after` into `to` (replacing the same key); how many. */
+export function copyEmbeddings(from: SqlDatabase, to: SqlDatabase, after: number): number {
+  const read = from.prepare('SELECT hash, model, dimension, vector FROM embeddings WHERE rowid > ?');
+  const write = to.prepare('INSERT OR REPLACE INTO embeddings (hash, model, dimension, vector) VALUES (?, ?, ?, ?)');
+  let copied = 0;
+  to.run('SAVEPOINT embeddings_copy');
+  try {
+    read.bind([after]);
+    while (read.step()) {
+      write.run(read.get());
+      copied++;
+    }
+    to.run('RELEASE embeddings_copy');
+  } catch (error) {
+    to.run('ROLLBACK TO embeddings_copy');
+    to.run('RELEASE embeddings_copy');
+    throw error;
+  } finally {
+    read.free();
+    write.free();
+  }
+  return copied;
 }

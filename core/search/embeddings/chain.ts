@@ -1,7 +1,7 @@
 import type { SqlDatabase } from '../../store/sqlTypes.js';
 import { CachedEmbeddingProvider, EmbeddingCache } from './cache.js';
 import { FallbackEmbeddingProvider, type FallbackOptions, type TaggedVectors } from './fallback.js';
-import type { EmbeddingProvider } from './types.js';
+import type { EmbedOptions, EmbeddingProvider } from './types.js';
 
 export interface ChainOptions extends FallbackOptions {
   /** The store's database (TaskStore.database): the preferred provider's vectors are cached there. */
@@ -19,8 +19,8 @@ export function resilientEmbedder(preferred: EmbeddingProvider | null, offline: 
 }
 
 /** Vectors and the model that made them, from any provider (a fallback one says which model answered). */
-export async function embedTagged(provider: EmbeddingProvider, texts: readonly string[]): Promise<TaggedVectors> {
-  if (provider instanceof FallbackEmbeddingProvider) return provider.embedTagged(texts);
-  const vectors = await provider.embed(texts);
+export async function embedTagged(provider: EmbeddingProvider, texts: readonly string[], options?: EmbedOptions): Promise<TaggedVectors> {
+  if (provider instanceof FallbackEmbeddingProvider) return provider.embedTagged(texts, options);
+  const vectors = await provider.embed(texts, options);
   return { modelId: provider.modelId, dimension: vectors[0]?.length ?? provider.dimension ?? 0, vectors };
 }

@@ -1,5 +1,5 @@
 import { EmbeddingError, messageOf, reasonOf } from './errors.js';
-import type { EmbeddingProvider } from './types.js';
+import type { EmbedOptions, EmbeddingProvider } from './types.js';
 import { checkDimension } from './vectors.js';
 
 /**
@@ -99,18 +99,18 @@ export class FallbackEmbeddingProvider implements EmbeddingProvider {
     if (this.current.retryAt !== undefined) this.current = { ...this.current, retryAt: this.now() };
   }
 
-  async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    return (await this.embedTagged(texts)).vectors;
+  async embed(texts: readonly string[], options?: EmbedOptions): Promise<Float32Array[]> {
+    return (await this.embedTagged(texts, options)).vectors;
   }
 
-  async embedTagged(texts: readonly string[]): Promise<TaggedVectors> {
+  async embedTagged(texts: readonly string[], options?: EmbedOptions): Promise<TaggedVectors> {
     if (texts.length === 0) return { modelId: this.modelId, dimension: this.dimension ?? 0, vectors: [] };
     if (this.current.state === 'fallback' && this.now() < (this.current.retryAt ?? 0)) return this.fromFallback(texts);
     try {
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += this.chunkSize) {
         const chunk = texts.slice(start, start + this.chunkSize);
-        const answer = await this.withDeadline(this.preferred.embed(chunk));
+        const answer = await this.withDeadline(this.preferred.embed(chunk, options));
         if (!Array.isArray(answer) || answer.length !== chunk.length) {
           throw new EmbeddingError(`${this.preferred.modelId} answered ${Array.isArray(answer) ? answer.length : 'no'} vectors for ${chunk.length} texts`, 'malformed');
         }

@@ -8,5 +8,10 @@ export interface EmbeddingProvider {
   /** Vector length, or null until known (a remote model tells on its first answer). */
   readonly dimension: number | null;
   /** One vector per text, in order. Rejects on failure; callers decide how to fall back. */
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  embed(texts: readonly string[], options?: EmbedOptions): Promise<Float32Array[]>;
+}
+
+export interface EmbedOptions {
+  /** Texts not worth remembering (a query, a paragraph being written): a cache may answer them but keeps no vector of them. */
+  transient?: boolean;
 }

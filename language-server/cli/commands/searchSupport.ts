@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { SearchService } from '../../../core/search/searchService.js';
-import { embeddingProviderFromSpec } from '../../node/embeddings.js';
+import type { Workspace } from '../../../core/workspace/workspace.js';
+import { embeddingProviderFromSpec, openEmbeddingStore } from '../../node/embeddings.js';
 import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
+import { defaultStoreFolder } from '../../node/openHistory.js';
 
 /** `--limit N`: a whole number ≥ 1. */
 export function parseLimit(command: string, raw: string | undefined, fallback = 10): number {
@@ -37,10 +40,31 @@ export async function readJsonLines(command: string, file: string, required: rea
   return out;
 }
 
-export async function openSearch(dir: string, embeddings?: string): Promise<SearchService> {
+export interface OpenedSearch {
+  service: SearchService;
+  workspace: Workspace;
+  /** Saves the vectors a configured provider made into the store (the cache), and closes it. */
+  close(): Promise<void>;
+}
+
+/**
+ * The search of a folder. Without `--embeddings` the built-in offline leg is used; with it, the
+ * configured provider, its vectors cached in the folder's store when there is one (`--store`,
+ * else `<dir>/.scriptorium`), falling back to the offline leg when it fails — said once on stderr.
+ */
+export async function openSearch(dir: string, options: { embeddings?: string | undefined; store?: string | undefined } = {}): Promise<OpenedSearch> {
   const workspace = await loadWorkspace(dir);
-  // Without --embeddings the built-in offline leg is used; with it, the configured provider (helper in node/embeddings.ts).
-  const provider = embeddings === undefined ? null : await embeddingProviderFromSpec(embeddings, dir);
-  const service = new SearchService(workspace, provider ? { embeddings: provider } : {});
-  return service;
+  const provider = options.embeddings === undefined ? null : await embeddingProviderFromSpec(options.embeddings, dir);
+  const warn = (line: string) => process.stderr.write(`scriptorium: ${line}\n`);
+  const store = provider ? await openEmbeddingStore(options.store ?? path.join(dir, defaultStoreFolder), warn) : null;
+  const service = new SearchService(workspace, provider ? { embeddings: provider, ...(store ? { database: store.database } : {}), fallback: { onStatus: (status) => warn(status.message) } } : {});
+  return {
+    service,
+    workspace,
+    async close() {
+      if (!store) return;
+      await store.save().catch((error: unknown) => warn(`warning: the embedding cache could not be saved (${error instanceof Error ? error.message : String(error)}).`));
+      store.close();
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { UserError } from '../../node/loadWorkspace.js';
 import { parseCommandArgs } from '../args.js';
 import { openSearch, parseLimit, readJsonLines } from './searchSupport.js';
 
-/** `suggest-links <dir> --queries <file.jsonl> [--limit N] [--min-score X] [--exclude <folder>]… [--json] [--embeddings <spec>]` */
+/** `suggest-links <dir> --queries <file.jsonl> [--limit N] [--min-score X] [--exclude <folder>]… [--json] [--embeddings <spec> [--store <dir>]]` */
 export async function suggestLinksCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('suggest-links', args, {
     queries: { type: 'string' },
@@ -12,6 +12,7 @@ export async function suggestLinksCommand(args: string[]): Promise<number> {
     exclude: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     embeddings: { type: 'string' },
+    store: { type: 'string' },
   });
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0 || values.queries === undefined)
@@ -21,11 +22,15 @@ export async function suggestLinksCommand(args: string[]): Promise<number> {
   const minScore = minRaw === undefined ? 0 : Number(minRaw);
   if (!Number.isFinite(minScore)) throw new UserError(`suggest-links: --min-score must be a number, not '${minRaw}'.`);
   const queries = await readJsonLines('suggest-links', values.queries, ['id', 'file', 'text']);
-  const service = await openSearch(dir, values.embeddings);
-  for (const q of queries) {
-    const suggestions = await service.suggestLinks({ file: String(q.file), text: String(q.text) }, { limit, minScore, excludeFolders: values.exclude ?? [] });
-    if (values.json) process.stdout.write(`${JSON.stringify({ id: q.id, suggestions })}\n`);
-    else process.stdout.write(readable(q.id, String(q.file), suggestions));
+  const { service, close } = await openSearch(dir, { embeddings: values.embeddings, store: values.store });
+  try {
+    for (const q of queries) {
+      const suggestions = await service.suggestLinks({ file: String(q.file), text: String(q.text) }, { limit, minScore, excludeFolders: values.exclude ?? [] });
+      if (values.json) process.stdout.write(`${JSON.stringify({ id: q.id, suggestions })}\n`);
+      else process.stdout.write(readable(q.id, String(q.file), suggestions));
+    }
+  } finally {
+    await close();
   }
   return 0;
 }

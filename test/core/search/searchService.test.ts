@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EmbeddingProvider } from '../../../core/search/embeddings/types.js';
 import { SearchService } from '../../../core/search/searchService.js';
+import { WorkspaceLsa } from '../../../core/search/workspaceLsa.js';
 import { defaultTaskSettings } from '../../../core/tasks/statuses.js';
 import { Workspace } from '../../../core/workspace/workspace.js';
 
@@ -34,6 +35,21 @@ describe('SearchService', () => {
     expect(related.find((r) => r.path === 'Gardening/Soil health.md')?.why).toMatch(/worms/i);
     const bySection = await service.related('Gardening/Composting.md', { section: 'Worms', limit: 5 });
     expect(bySection.length).toBeGreaterThan(0);
+  });
+
+  it('related on a fresh service takes the notes\' vectors from the LSA training: none is projected again', async () => {
+    const project = vi.spyOn(WorkspaceLsa.prototype, 'project');
+    try {
+      // A ring of words, each in two of six notes: every note has a row in the training's matrix.
+      const words = ['apple', 'brick', 'cedar', 'delta', 'ember', 'fjord'];
+      const ring = Object.fromEntries(words.map((w, i) => [`${w}.md`, `${w} ${words[(i + 1) % words.length]} ${w}\n`]));
+      const service = new SearchService(workspaceOf(ring));
+      expect((await service.related('apple.md', { limit: 3 })).length).toBeGreaterThan(0);
+      expect(service.vectorStatus).toBe('workspace-lsa-64: 6 note vectors');
+      expect(project).not.toHaveBeenCalled();
+    } finally {
+      project.mockRestore();
+    }
   });
 
   it('suggestLinks puts named notes first with the exact phrase, and excludes self, linked and excluded folders', async () => {

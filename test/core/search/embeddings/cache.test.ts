@@ -70,6 +70,17 @@ describe('the embedding cache', () => {
     store.close();
   });
 
+  it('answers transient texts (queries) from the cache but keeps none of them', async () => {
+    const store = await openStore(storeFile());
+    const provider = new CountingProvider('m', 4);
+    const cached = new CachedEmbeddingProvider(provider, new EmbeddingCache(store.database));
+    await cached.embed(['a note']);
+    await cached.embed(['a note', 'a query'], { transient: true });
+    expect(provider.asked).toEqual([['a note'], ['a query']]);
+    expect(new EmbeddingCache(store.database).count()).toBe(1);
+    store.close();
+  });
+
   it('answers a fully cached call without asking a remote model that has not told its dimension yet', async () => {
     const file = storeFile();
     const store = await openStore(file);
