@@ -3,6 +3,7 @@ import { splitLines } from '../text/lines.js';
 import { scanBlocks, type BlockFindings } from './blockScanner.js';
 import { readFrontmatter } from './frontmatter.js';
 import { defineLazyLines } from './lazyLines.js';
+import { defineLazyListItems } from './lazyListItems.js';
 import type { Link, ListItem, ParsedNote, Tag } from './types.js';
 
 /**
@@ -14,8 +15,7 @@ export function parseNote(path: string, input: string): ParsedNote {
   const hadBom = input.charCodeAt(0) === 0xfeff;
   const text = hadBom ? input.slice(1) : input;
   const lines = splitLines(text);
-  // `lines` is an accessor (see lazyLines.ts): its owner may drop them and have them split again.
-  const fields: Omit<ParsedNote, 'lines'> = {
+  const fields: Omit<ParsedNote, 'lines' | 'listItems' | 'taskItems'> = {
     path,
     text,
     hadBom,
@@ -24,12 +24,10 @@ export function parseNote(path: string, input: string): ParsedNote {
     blockIds: [],
     tags: [],
     links: [],
-    listItems: [],
-    taskItems: [],
     diagnostics: [],
   };
-  // `lines` is an accessor (see lazyLines.ts): its owner may drop them and have them split again.
-  const note: ParsedNote = defineLazyLines(fields, lines);
+  // `lines`, `listItems` and `taskItems` are accessors (lazyLines.ts, lazyListItems.ts): the owner may drop them and have them made again.
+  const note: ParsedNote = defineLazyListItems(defineLazyLines(fields, lines), { listItems: [], taskItems: [] });
   try {
     const fm = readFrontmatter(path, lines);
     note.frontmatter = fm.frontmatter;

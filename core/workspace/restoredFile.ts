@@ -1,28 +1,22 @@
 import type { Diagnostic } from '../../shared-types/index.js';
 import { setKnownRelations } from '../graph/relations.js';
 import { defineLazyLines } from '../markdown/lazyLines.js';
-import { parseNote } from '../markdown/parseNote.js';
-import type { Link, ListItem, ParsedNote } from '../markdown/types.js';
+import { defineLazyListItems } from '../markdown/lazyListItems.js';
+import type { Link, ParsedNote } from '../markdown/types.js';
 import type { Task } from '../tasks/types.js';
 import { noteFieldsOfSummary, relationsOfSummary, type NoteSummary } from './fileSummary.js';
 
 // A note restored from the store (a warm start): its summary is in memory, its text is read on
-// first use and its list items come from a full parse on first use. Accessors are shared
+// first use and its list items come from a full parse on first use (lazyListItems.ts). Accessors are shared
 // functions on own, enumerable properties, so a restored file looks like a parsed one to
 // readers (spread, toEqual, JSON) and every restored file shares one hidden class.
 
 const textSlot = Symbol('text');
 const loadSlot = Symbol('load');
-const parsedSlot = Symbol('parsed');
 
 interface Lazy {
   [textSlot]: string | null;
   [loadSlot]: () => string;
-}
-
-interface LazyNote extends Lazy {
-  path: string;
-  [parsedSlot]: ParsedNote | null;
 }
 
 function getText(this: Lazy): string {
@@ -31,26 +25,6 @@ function getText(this: Lazy): string {
 
 function setText(this: Lazy, text: string): void {
   this[textSlot] = text;
-}
-
-function parsed(note: LazyNote): ParsedNote {
-  return (note[parsedSlot] ??= parseNote(note.path, getText.call(note)));
-}
-
-function getListItems(this: LazyNote): ListItem[] {
-  return parsed(this).listItems;
-}
-
-function setListItems(this: LazyNote, items: ListItem[]): void {
-  parsed(this).listItems = items;
-}
-
-function getTaskItems(this: LazyNote): number[] {
-  return parsed(this).taskItems;
-}
-
-function setTaskItems(this: LazyNote, items: number[]): void {
-  parsed(this).taskItems = items;
 }
 
 function hidden(target: object, key: symbol, value: unknown): void {
@@ -96,9 +70,7 @@ export function restoredFile({ path, summary, tasks, loadText }: RestoredFilePar
   lazyText(file, loadText);
   // The note's text is the file's text without a BOM (parseNote drops it; decodeNote already has).
   lazyText(note, () => (file as unknown as { text: string }).text);
-  hidden(note, parsedSlot, null);
-  Object.defineProperty(note, 'listItems', { get: getListItems, set: setListItems, enumerable: true, configurable: true });
-  Object.defineProperty(note, 'taskItems', { get: getTaskItems, set: setTaskItems, enumerable: true, configurable: true });
+  defineLazyListItems(note as unknown as { path: string; text: string }, null);
   defineLazyLines(note as unknown as { text: string }, null);
   setKnownRelations(note as unknown as ParsedNote, (links) => relationsOfSummary(summary, links));
   return file as typeof file & { text: string };

@@ -4,6 +4,7 @@ import type { ScriptoriumGraph } from '../graph/types.js';
 import { LinkIndex } from '../links/linkIndex.js';
 import { decodeNote } from '../markdown/decode.js';
 import { releaseLines } from '../markdown/lazyLines.js';
+import { releaseListItems } from '../markdown/lazyListItems.js';
 import { parseNote } from '../markdown/parseNote.js';
 import type { ParsedNote } from '../markdown/types.js';
 import { tasksFromNote } from '../tasks/extractTasks.js';
@@ -88,8 +89,9 @@ export class Workspace {
       note = parseNote(path, text);
       if (hadBom) note.hadBom = true;
       tasks = tasksFromNote(note, this.settings);
-      // Split again only for the notes an editor feature reads: most never are (see lazyLines.ts).
+      // Split and parsed again only for the notes something reads them of: most never are (see lazyLines.ts, lazyListItems.ts).
       releaseLines(note);
+      releaseListItems(note);
     } else if (kind === 'code') {
       tasks = codeTasksFromText(path, text, this.settings);
     }
