@@ -91,6 +91,8 @@ export interface TaskJson {
   parent: string | null;
   blocked: boolean;
   blocking: boolean;
+  /** Can be picked up now: open (Pending, Active or In progress) and waiting on nothing. One definition for every host. */
+  ready: boolean;
   /** Where the task came from: a markdown checkbox or a code comment such as `// TODO`. */
   source: 'markdown' | 'code';
   /** Code tasks: the keyword (`TODO`, `FIXME`, …) and the owner of `TODO(owner): …`; null for markdown. */

@@ -27,9 +27,16 @@ export function toTaskJson(task: Task, index: TaskIndex): TaskJson {
     parent: parent ? index.keyOf(parent) : null,
     blocked: index.isBlocked(task),
     blocking: index.isBlocking(task),
+    ready: isReady(index, task),
     source: task.source,
     keyword: task.source === 'code' ? task.marker : null,
     owner: task.owner ?? null,
     progress: index.progress(task),
   };
+}
+
+/** The per-task form of TaskIndex.ready(): open and waiting on nothing. */
+function isReady(index: TaskIndex, task: Task): boolean {
+  const state = index.state(task);
+  return (state === 'Pending' || state === 'Active' || state === 'InProgress') && !index.isBlocked(task);
 }

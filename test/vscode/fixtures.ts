@@ -5,7 +5,7 @@ import type { ServerConnection } from '../../vscode-extension/src/client/connect
 /** A task as the server sends it, with only what a test cares about spelled out. */
 export function task(path: string, line: number, description: string, extra: Partial<TaskItem> = {}): TaskItem {
   const done = extra.state === 'Completed';
-  return {
+  const item: Omit<TaskItem, 'ready'> & { ready?: boolean } = {
     path,
     line,
     status: done ? { symbol: 'x', type: 'DONE', name: 'Done' } : { symbol: ' ', type: 'TODO', name: 'Todo' },
@@ -37,6 +37,9 @@ export function task(path: string, line: number, description: string, extra: Par
     fileVersion: 'v1',
     ...extra,
   };
+  // As the server says it (core/tasks/taskJson.ts), unless the test says otherwise.
+  const open = item.state === 'Pending' || item.state === 'Active' || item.state === 'InProgress';
+  return { ...item, ready: item.ready ?? (open && !item.blocked) };
 }
 
 export function node(t: TaskItem, ...children: TaskTreeNode[]): TaskTreeNode {

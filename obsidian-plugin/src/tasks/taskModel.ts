@@ -30,8 +30,9 @@ export function isOpen(task: TaskItem): boolean {
   return !closedTypes.has(task.status.type);
 }
 
+/** The server's word (core's one definition of ready: a Failed task is not ready). */
 export function isReady(task: TaskItem): boolean {
-  return isOpen(task) && !task.blocked && task.state !== 'Blocked';
+  return task.ready;
 }
 
 export function allTasks(tree: TaskTreeResult): TaskItem[] {

@@ -50,8 +50,9 @@ export function isOpen(task: TaskItem): boolean {
   return task.state !== 'Completed' && task.state !== 'Cancelled';
 }
 
+/** The server's word (core's one definition of ready). */
 export function isReady(task: TaskItem): boolean {
-  return (task.state === 'Pending' || task.state === 'Active' || task.state === 'InProgress') && !task.blocked;
+  return task.ready;
 }
 
 export function stateLabel(state: TaskState): string {
