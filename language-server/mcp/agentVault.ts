@@ -21,8 +21,11 @@ import { refuse } from './toolRefusal.js';
 
 export interface AgentVaultOptions {
   root: string;
-  role: ResolvedRole;
-  roles: RoleSet;
+  /**
+   * The session's role, chosen once the workspace is read (role definitions are notes too), so
+   * the vault is read once; throwing here (an unknown role) stops the opening.
+   */
+  chooseRole: (workspace: Workspace) => Promise<{ role: ResolvedRole; roles: RoleSet }>;
   roleFolder: string;
   useGlobalFilter?: boolean;
   /** Where the history store lives (default `<root>/.scriptorium`). */
@@ -38,7 +41,8 @@ export interface AgentVaultOptions {
  * version it was computed from, written atomically, and recorded in the history under the role.
  */
 export class AgentVault {
-  readonly session: RoleSession;
+  /** Set by open() with the role (see `chosen`). */
+  session!: RoleSession;
   private readonly seen = new Map<string, { size: number; mtimeMs: number }>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly log: (line: string) => void;
@@ -50,7 +54,6 @@ export class AgentVault {
     readonly workspace: Workspace,
     readonly options: AgentVaultOptions,
   ) {
-    this.session = new RoleSession(options.role);
     this.log = options.log ?? ((line) => process.stderr.write(`scriptorium mcp: ${line}\n`));
   }
 
@@ -59,15 +62,21 @@ export class AgentVault {
     const settings = await loadTaskSettings(root, { useGlobalFilter: options.useGlobalFilter === true });
     const vault = new AgentVault(root, new Workspace(settings), options);
     await vault.refresh();
+    const { role, roles } = await options.chooseRole(vault.workspace);
+    vault.chosen = { role, roles };
+    vault.session = new RoleSession(role);
     return vault;
   }
 
+  /** Set by open() before anyone else sees the vault. */
+  private chosen!: { role: ResolvedRole; roles: RoleSet };
+
   get role(): ResolvedRole {
-    return this.options.role;
+    return this.chosen.role;
   }
 
   get roles(): RoleSet {
-    return this.options.roles;
+    return this.chosen.roles;
   }
 
   onFilesChanged(listener: (paths: readonly string[]) => void): void {
@@ -135,7 +144,6 @@ export class AgentVault {
           this.authorize(operation, planned.effects);
           const written = await this.applyToDisk(planned.edits);
           this.session.commit(planned.effects);
-          await this.refresh();
           if (history && written.length > 0) {
             try {
               await history.recordChanges(written, 'agent', this.role.name);
@@ -167,7 +175,7 @@ export class AgentVault {
 
   /** Whole-file writes are edits too: the version is the hash of what the agent last saw (or '' for a new file). */
   private async applyToDisk(fileEdits: VersionedFileEdit[]): Promise<string[]> {
-    const planned: { absolute: string; path: string; after: string }[] = [];
+    const planned: { absolute: string; path: string; text: string; hadBom: boolean; after: string }[] = [];
     for (const fileEdit of fileEdits) {
       const absolute = path.join(this.root, ...fileEdit.path.split('/'));
       const bytes = await readFile(absolute).catch(() => null);
@@ -175,12 +183,27 @@ export class AgentVault {
       const current = decoded === null ? '' : contentHash(decoded.text);
       if (bytes !== null && current !== fileEdit.version) refuse(`${fileEdit.path} changed while the change was computed; nothing was written. Try again.`);
       const text = applyEdits(decoded?.text ?? '', fileEdit.edits);
-      planned.push({ absolute, path: fileEdit.path, after: decoded?.hadBom ? `\uFEFF${text}` : text });
+      const hadBom = decoded?.hadBom ?? false;
+      planned.push({ absolute, path: fileEdit.path, text, hadBom, after: hadBom ? `\uFEFF${text}` : text });
     }
     for (const p of planned) {
       await mkdir(path.dirname(p.absolute), { recursive: true });
       await writeFileAtomically(p.absolute, p.after);
     }
-    return planned.map((p) => p.path);
+    // What was written is known: taken in as it is, instead of another look at every file.
+    for (const p of planned) this.tookIn(p.path, p.absolute, p.text, p.hadBom);
+    const written = planned.map((p) => p.path);
+    if (written.length > 0) for (const listener of this.listeners) listener(written);
+    return written;
+  }
+
+  private tookIn(relative: string, absolute: string, text: string, hadBom: boolean): void {
+    try {
+      const info = statSync(absolute);
+      this.seen.set(relative, { size: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+      this.seen.delete(relative); // the next refresh reads it
+    }
+    this.workspace.setText(relative, text, [], hadBom);
   }
 }

@@ -2,7 +2,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { defaultRoleFolder } from '../../../core/roles/roleFiles.js';
 import { findRole } from '../../../core/roles/resolveRoles.js';
 import { loadRoles } from '../../node/loadRoles.js';
-import { loadWorkspace, UserError } from '../../node/loadWorkspace.js';
+import { UserError } from '../../node/loadWorkspace.js';
 import { AgentVault } from '../../mcp/agentVault.js';
 import { createMcpServer } from '../../mcp/server.js';
 import { parseCommandArgs } from '../args.js';
@@ -19,12 +19,21 @@ export async function mcpCommand(args: string[]): Promise<number> {
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0 || values.role === undefined) throw new UserError('mcp: expected a directory and a role, e.g. scriptorium mcp ./vault --role coder');
   const roleFolder = values['roles-folder'] ?? defaultRoleFolder;
-  const roles = await loadRoles(dir, await loadWorkspace(dir), roleFolder);
-  // stdout carries the protocol: everything for the operator goes to stderr.
-  for (const d of roles.diagnostics) process.stderr.write(`scriptorium mcp: ${formatDiagnostic(d)}\n`);
-  const role = findRole(roles, values.role);
-  if (!role) throw new UserError(`mcp: no role '${values.role}'. Roles: ${[...roles.roles.values()].map((r) => r.name).join(', ')} (run 'scriptorium roles ${dir}').`);
-  const vault = await AgentVault.open({ root: dir, role, roles, roleFolder, useGlobalFilter: values['global-filter'] === true, ...(values.store ? { storeDir: values.store } : {}) });
+  const vault = await AgentVault.open({
+    root: dir,
+    roleFolder,
+    useGlobalFilter: values['global-filter'] === true,
+    ...(values.store ? { storeDir: values.store } : {}),
+    chooseRole: async (workspace) => {
+      const roles = await loadRoles(dir, workspace, roleFolder);
+      // stdout carries the protocol: everything for the operator goes to stderr.
+      for (const d of roles.diagnostics) process.stderr.write(`scriptorium mcp: ${formatDiagnostic(d)}\n`);
+      const role = findRole(roles, values.role!);
+      if (!role) throw new UserError(`mcp: no role '${values.role}'. Roles: ${[...roles.roles.values()].map((r) => r.name).join(', ')} (run 'scriptorium roles ${dir}').`);
+      return { role, roles };
+    },
+  });
+  const role = vault.role;
   const server = createMcpServer(vault);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
