@@ -415,3 +415,11 @@ export const ScriptoriumErrorCode = {
 
 /** LSP's ContentModified: the document is not the version the change was computed for. */
 export const contentModifiedCode = -32801;
+
+/**
+ * V8 flags for a node process running the language server (the VS Code extension forks it with
+ * them; the benchmark does the same). Nearly everything the server allocates while indexing
+ * lives as long as the workspace, so a large young generation only copies more: at 13k notes a
+ * 2 MB semi-space cut the server's resident memory by ~30 MB and indexing CPU by ~10%.
+ */
+export const nodeServerFlags: readonly string[] = ['--max-semi-space-size=2'];
