@@ -13,10 +13,13 @@ export interface OutgoingLink {
 /** `{ source: { target: count } }`: the shape of Obsidian's `resolvedLinks` / `unresolvedLinks`. */
 export type LinkCounts = Record<string, Record<string, number>>;
 
+/** One file's links and where each leads (`targets[i]` for `links[i]`): two arrays, not an object per link. */
 interface Source {
-  links: OutgoingLink[];
+  links: Link[];
+  targets: (string | null)[];
   resolved: Map<string, number>;
-  unresolved: Map<string, number>;
+  /** Made for the first unresolved link: most notes have none. */
+  unresolved: Map<string, number> | null;
 }
 
 /**
@@ -86,8 +89,11 @@ export class LinkIndex {
     return [...this.sources.keys()].sort(compare);
   }
 
+  /** The file's links in document order, each with where it leads (made on each call). */
   outgoing(path: string): readonly OutgoingLink[] {
-    return this.sources.get(path)?.links ?? [];
+    const source = this.sources.get(path);
+    if (!source) return [];
+    return source.links.map((link, i) => ({ link, target: source.targets[i]! }));
   }
 
   resolvedOf(path: string): ReadonlyMap<string, number> {
@@ -111,20 +117,21 @@ export class LinkIndex {
     return this.counts((s) => s.unresolved);
   }
 
-  private counts(pick: (s: Source) => Map<string, number>): LinkCounts {
+  private counts(pick: (s: Source) => Map<string, number> | null): LinkCounts {
     const out: LinkCounts = {};
-    for (const path of this.sourcePaths()) out[path] = Object.fromEntries(pick(this.sources.get(path)!));
+    for (const path of this.sourcePaths()) out[path] = Object.fromEntries(pick(this.sources.get(path)!) ?? []);
     return out;
   }
 
   private attach(path: string, links: Link[], memo: ResolutionMemo | null = null): void {
-    const source: Source = { links: [], resolved: new Map(), unresolved: new Map() };
+    const source: Source = { links, targets: new Array<string | null>(links.length), resolved: new Map(), unresolved: null };
     this.sources.set(path, source);
     const folder = memo ? folderOf(path) : '';
-    for (const link of links) {
-      const outgoing: OutgoingLink = { link, target: memo ? this.resolveMemoized(link.target, path, folder, memo) : resolveLinkTarget(link.target, path, this.vault) };
-      source.links.push(outgoing);
-      this.count(path, source, outgoing, 1);
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i]!;
+      const target = memo ? this.resolveMemoized(link.target, path, folder, memo) : resolveLinkTarget(link.target, path, this.vault);
+      source.targets[i] = target;
+      this.count(path, source, link, target, 1);
       if (this.keyed && link.target !== '') add(this.keyed, lookupKeyOfTarget(link.target), path);
     }
   }
@@ -148,17 +155,17 @@ export class LinkIndex {
   private sourcesByKey(): Map<string, Set<string>> {
     if (this.keyed) return this.keyed;
     const keyed = new Map<string, Set<string>>();
-    for (const [path, source] of this.sources) for (const { link } of source.links) if (link.target !== '') add(keyed, lookupKeyOfTarget(link.target), path);
+    for (const [path, source] of this.sources) for (const link of source.links) if (link.target !== '') add(keyed, lookupKeyOfTarget(link.target), path);
     return (this.keyed = keyed);
   }
 
   private detach(path: string): void {
     const source = this.sources.get(path);
     if (!source) return;
-    for (const outgoing of source.links) {
-      this.count(path, source, outgoing, -1);
-      if (this.keyed && outgoing.link.target !== '') remove(this.keyed, lookupKeyOfTarget(outgoing.link.target), path);
-    }
+    source.links.forEach((link, i) => {
+      this.count(path, source, link, source.targets[i]!, -1);
+      if (this.keyed && link.target !== '') remove(this.keyed, lookupKeyOfTarget(link.target), path);
+    });
     this.sources.delete(path);
   }
 
@@ -168,28 +175,28 @@ export class LinkIndex {
     for (const key of lookupKeysOfFile(file)) {
       for (const path of [...(keyed.get(key) ?? [])]) {
         const source = this.sources.get(path)!;
-        for (const outgoing of source.links) {
-          if (outgoing.link.target === '' || lookupKeyOfTarget(outgoing.link.target) !== key) continue;
-          const target = resolveLinkTarget(outgoing.link.target, path, this.vault);
-          if (target === outgoing.target) continue;
-          this.count(path, source, outgoing, -1);
-          outgoing.target = target;
-          this.count(path, source, outgoing, 1);
-        }
+        source.links.forEach((link, i) => {
+          if (link.target === '' || lookupKeyOfTarget(link.target) !== key) return;
+          const target = resolveLinkTarget(link.target, path, this.vault);
+          if (target === source.targets[i]) return;
+          this.count(path, source, link, source.targets[i]!, -1);
+          source.targets[i] = target;
+          this.count(path, source, link, target, 1);
+        });
       }
     }
   }
 
-  private count(path: string, source: Source, outgoing: OutgoingLink, delta: 1 | -1): void {
-    if (outgoing.target === null) {
-      bump(source.unresolved, outgoing.link.target, delta);
+  private count(path: string, source: Source, link: Link, target: string | null, delta: 1 | -1): void {
+    if (target === null) {
+      bump((source.unresolved ??= new Map()), link.target, delta);
       return;
     }
-    bump(source.resolved, outgoing.target, delta);
-    let from = this.incoming.get(outgoing.target);
-    if (!from) this.incoming.set(outgoing.target, (from = new Map()));
+    bump(source.resolved, target, delta);
+    let from = this.incoming.get(target);
+    if (!from) this.incoming.set(target, (from = new Map()));
     bump(from, path, delta);
-    if (from.size === 0) this.incoming.delete(outgoing.target);
+    if (from.size === 0) this.incoming.delete(target);
   }
 }
 
