@@ -31,21 +31,36 @@ export function assembleTask(place: TaskPlace, body: ParsedTaskBody): Task {
     heading: place.heading,
     indentParentLine: place.indentParentLine,
     description: body.description,
-    dates: body.dates,
-    invalid: body.invalid,
+    dates: hasDate(body.dates) ? body.dates : noDates,
+    invalid: compact(body.invalid),
     priority: body.priority,
     recurrence: body.recurrence,
     onCompletion: body.onCompletion,
     id: body.id,
-    dependsOn: body.dependsOn,
-    tags: body.tags,
+    dependsOn: compact(body.dependsOn),
+    tags: compact(body.tags),
     role: body.role,
     parentId: body.parentId,
     blockId: body.blockId,
-    fields: body.fields,
+    fields: compact(body.fields),
   };
   if ('owner' in place) task.owner = place.owner;
   return task;
+}
+
+// A vault's tasks live as long as the workspace, and most have no invalid field, no dependency,
+// no tag and no date: one shared frozen empty list and one dateless record instead of ~4 objects
+// per task, and lists cut to their length (an array grown by push keeps ~17 slots). Frozen, so a
+// reader that tried to change a task in place would fail loudly; none does (tasks change by edits).
+const none: never[] = Object.freeze([]) as unknown as never[];
+const noDates: Task['dates'] = Object.freeze({ due: null, scheduled: null, start: null, created: null, done: null, cancelled: null });
+
+function compact<T>(list: T[]): T[] {
+  return list.length === 0 ? none : list.slice();
+}
+
+function hasDate(dates: Task['dates']): boolean {
+  return dates.due !== null || dates.scheduled !== null || dates.start !== null || dates.created !== null || dates.done !== null || dates.cancelled !== null;
 }
 
 export const dateFields: readonly DateField[] = ['due', 'scheduled', 'start', 'created', 'done', 'cancelled'];
