@@ -54,6 +54,11 @@ export function formatUtcDate(date: Date): string {
   return `${year}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
+/** The local calendar date of `now` (the user's today, not UTC's). */
+export function localDate(now: Date = new Date()): string {
+  return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 export function addDays(text: string, days: number): string {
   return fromDayNumber(toDayNumber(text) + days);
 }

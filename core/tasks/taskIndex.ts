@@ -13,7 +13,8 @@ import {
 import { stateOf } from './lifecycle.js';
 import { isDoneType } from './statuses.js';
 import { compareDiagnostics, dependencyCycle, duplicateId, unknownDependency, walkText } from './taskIndexDiagnostics.js';
-import { firstHolder, holdersOf, resolveHierarchy, subtreeProgress, type Hierarchy, type IdHolders, type Progress } from './taskIndexHierarchy.js';
+import { firstHolder, holdersOf, resolveHierarchy, stepTasks, subtreeProgress, type Hierarchy, type IdHolders, type Progress } from './taskIndexHierarchy.js';
+import { finish, type Steps } from './steps.js';
 import type { Task, TaskIndex } from './types.js';
 
 /** `path:line` with a one-based line, the way the CLI names tasks. */
@@ -85,21 +86,17 @@ export interface TaskFacts {
 }
 
 export function computeTaskFacts(tasks: readonly Task[]): TaskFacts {
-  const steps = taskFactsInSteps(tasks);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(taskFactsInSteps(tasks));
 }
 
 /**
- * computeTaskFacts as a sequence of steps (places, ids, edges, states, cycles, hierarchy,
- * diagnostics), each a linear pass of 5–40 ms at 40k tasks: a caller that must stay responsive
- * (a server warming up) runs a few and yields in between.
+ * computeTaskFacts as a sequence of steps (places, ids, edges, their two graphs, states, cycles,
+ * tasks on cycles, hierarchy, diagnostics), each a linear pass: a caller that must stay
+ * responsive (a server warming up) runs a few and yields in between.
  */
-export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskFacts, void> {
+export function* taskFactsInSteps(tasks: readonly Task[]): Steps<TaskFacts> {
   const n = tasks.length;
-  const { sorted, at, unique } = places(tasks);
+  const { sorted, at, unique } = yield* places(tasks);
   const keyOfNode = (v: number) => taskKey(tasks[v]!);
   const rank = new Int32Array(n);
   sorted.forEach((v, r) => (rank[v] = r));
@@ -109,7 +106,9 @@ export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskF
   yield;
   // Ids: holders by path and line; every holder after the first is a duplicate.
   const idHolders: IdHolders = new Map();
-  for (const v of sorted) {
+  for (let r = 0; r < n; r++) {
+    if (r % stepTasks === stepTasks - 1) yield;
+    const v = sorted[r]!;
     const id = tasks[v]!.id;
     if (id === null || id === '') continue;
     const holders = idHolders.get(id);
@@ -129,6 +128,7 @@ export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskF
   const to: number[] = [];
   const lastFrom = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
+    if (v % stepTasks === stepTasks - 1) yield;
     let reported: Set<string> | undefined;
     for (const id of tasks[v]!.dependsOn) {
       if (id === '') continue;
@@ -154,7 +154,9 @@ export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskF
       }
     }
   }
+  yield;
   const dependencies = digraph(n, from, to);
+  yield;
   const dependents = reversed(dependencies);
 
   yield;
@@ -164,6 +166,7 @@ export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskF
   const blocking = new Uint8Array(n);
   const states: TaskState[] = new Array<TaskState>(n);
   for (let v = 0; v < n; v++) {
+    if (v % stepTasks === stepTasks - 1) yield;
     if (!done[v]) {
       for (let e = dependencies.offsets[v]!; e < dependencies.offsets[v + 1]!; e++) if (!done[dependencies.targets[e]!]) blocked[v] = 1;
       for (let e = dependents.offsets[v]!; e < dependents.offsets[v + 1]!; e++) if (!done[dependents.targets[e]!]) blocking[v] = 1;
@@ -175,6 +178,7 @@ export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskF
   yield;
   // Cycles: every task on one gets a diagnostic naming a cycle through it.
   const components = stronglyConnectedComponents(dependencies);
+  yield;
   const onCycle = nodesOnCycles(dependencies, components);
   const cycleMembers = new Map<number, number[]>();
   for (const v of sorted) {
@@ -197,7 +201,7 @@ export function* taskFactsInSteps(tasks: readonly Task[]): Generator<void, TaskF
   }
 
   yield;
-  const hierarchy = resolveHierarchy({ tasks, keyOf: keyOfNode, at, idHolders, sorted, rank, name });
+  const hierarchy = yield* resolveHierarchy({ tasks, keyOf: keyOfNode, at, idHolders, sorted, rank, name });
   recipes.push(...hierarchy.recipes);
   yield;
   const made = recipes.map((r) => r.make(tasks[r.v]!));
@@ -269,6 +273,23 @@ function sameStructure(a: Task, b: Task): boolean {
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
+}
+
+/** How to get the facts an index answers from, without making them (see factsIfMade). */
+const factsOfIndex = new WeakMap<TaskIndex, () => TaskFacts | null>();
+
+/** Registers where `index`'s facts are, once made: facts of exactly its `tasks`, node v being `tasks[v]`. */
+export function registerFacts(index: TaskIndex, made: () => TaskFacts | null): void {
+  factsOfIndex.set(index, made);
+}
+
+/**
+ * The whole-graph facts of `index`, if they are made already (never makes them): per-task answers
+ * (blocked, states) read from them are arrays in `index.tasks` order, not a lookup per task.
+ */
+export function factsIfMade(index: TaskIndex): TaskFacts | null {
+  const facts = factsOfIndex.get(index)?.() ?? null;
+  return facts !== null && facts.tasks === index.tasks ? facts : null;
 }
 
 /** The TaskIndex answering from `facts`; list answers are memoised on first use. */
@@ -401,6 +422,7 @@ export function indexOverFacts(facts: TaskFacts): TaskIndex {
       return critical;
     },
   };
+  registerFacts(index, () => facts);
   return index;
 }
 
@@ -411,11 +433,12 @@ export function indexOverFacts(facts: TaskFacts): TaskIndex {
  * collected without a map lookup each, and a place is found by binary search over its file's
  * lines instead of through a map per file.
  */
-function places(tasks: readonly Task[]): { sorted: number[]; at: (path: string, line: number) => number | undefined; unique: boolean } {
+function* places(tasks: readonly Task[]): Steps<{ sorted: number[]; at: (path: string, line: number) => number | undefined; unique: boolean }> {
   const groups = new Map<string, number[]>();
   let currentPath: string | undefined;
   let current: number[] = [];
   for (let v = 0; v < tasks.length; v++) {
+    if (v % stepTasks === stepTasks - 1) yield;
     const path = tasks[v]!.path;
     if (path !== currentPath) {
       currentPath = path;
@@ -430,7 +453,11 @@ function places(tasks: readonly Task[]): { sorted: number[]; at: (path: string, 
   const fileOf = new Map<string, number>();
   const fileStart: number[] = [];
   let unique = true;
-  for (const path of [...groups.keys()].sort()) {
+  const paths = [...groups.keys()].sort();
+  yield;
+  for (let f = 0; f < paths.length; f++) {
+    if (f % stepTasks === stepTasks - 1) yield;
+    const path = paths[f]!;
     const group = groups.get(path)!;
     let inOrder = true;
     for (let i = 1; i < group.length && inOrder; i++) inOrder = tasks[group[i - 1]!]!.line <= tasks[group[i]!]!.line;

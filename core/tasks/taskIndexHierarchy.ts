@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../shared-types/index.js';
 import { digraph, type Digraph } from './dependencyGraph.js';
 import { parentCycle, unknownParent } from './taskIndexDiagnostics.js';
+import type { Steps } from './steps.js';
 import type { Task } from './types.js';
 
 /**
@@ -52,7 +53,11 @@ export interface HierarchyInput {
 
 const maxNamesInCycle = 12;
 
-export function resolveHierarchy(input: HierarchyInput): Hierarchy {
+/** Tasks a pass over every task takes per step when the facts are made in steps (a few ms). */
+export const stepTasks = 4096;
+
+/** Parents (by indentation, overridden by `[parent:: id]`) and children of every node, made in steps (see taskFactsInSteps). */
+export function* resolveHierarchy(input: HierarchyInput): Steps<Hierarchy> {
   const { tasks, keyOf, at, idHolders, sorted } = input;
   const n = tasks.length;
   const recipes: Recipes = [];
@@ -60,6 +65,7 @@ export function resolveHierarchy(input: HierarchyInput): Hierarchy {
   const parent = new Int32Array(n).fill(-1);
   const viaId = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
+    if (v % stepTasks === stepTasks - 1) yield;
     const task = tasks[v]!;
     if (task.indentParentLine !== null) {
       const p = at(task.path, task.indentParentLine);
@@ -77,7 +83,9 @@ export function resolveHierarchy(input: HierarchyInput): Hierarchy {
     parent[v] = typeof holders === 'number' ? holders : (holders.find((h) => h !== v) ?? v);
     viaId[v] = 1;
   }
+  yield;
   breakParentCycles(input, parent, indentParent, viaId, recipes);
+  yield;
   const from: number[] = [];
   const to: number[] = [];
   for (const v of sorted) {

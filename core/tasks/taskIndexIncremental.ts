@@ -1,7 +1,8 @@
 import type { Diagnostic, TaskState } from '../../shared-types/index.js';
 import { stateOf } from './lifecycle.js';
 import { isDoneType } from './statuses.js';
-import { computeTaskFacts, indexOverFacts, patchTaskFacts, taskFactsInSteps, taskKey, type TaskFacts } from './taskIndex.js';
+import { computeTaskFacts, indexOverFacts, patchTaskFacts, registerFacts, taskFactsInSteps, taskKey, type TaskFacts } from './taskIndex.js';
+import type { Steps } from './steps.js';
 import type { Task, TaskIndex } from './types.js';
 
 /** One file's change as an edit of the task array: `remove` tasks at `offset` replaced by `insert`. */
@@ -74,7 +75,7 @@ export class TaskIndexer {
   /** The whole-graph facts last built: the next build patches them when the change allows (see patchTaskFacts). */
   private lastFacts: TaskFacts | null = null;
   /** Facts being made in steps by prepareFacts, and the tasks they are for. */
-  private factsUnderWay: { tasks: readonly Task[]; steps: Generator<void, TaskFacts, void> } | null = null;
+  private factsUnderWay: { tasks: readonly Task[]; steps: Steps<TaskFacts> } | null = null;
 
   setFile(path: string, tasks: readonly Task[]): void {
     const old = this.files.get(path);
@@ -140,7 +141,10 @@ export class TaskIndexer {
    * whole-graph question costs nothing more. A change meanwhile starts over on the new tasks.
    */
   prepareFacts(shouldYield: () => boolean): boolean {
+    const built = this.current !== null;
     const tasks = this.index().tasks;
+    // Making the index (the task array) is a step of its own.
+    if (!built && shouldYield()) return false;
     if (this.lastFacts?.tasks === tasks) {
       this.factsUnderWay = null;
       return true;
@@ -379,6 +383,7 @@ export class TaskIndexer {
       ready: () => full().ready(),
       criticalPath: () => full().criticalPath(),
     };
+    registerFacts(index, () => (this.lastFacts?.tasks === tasks ? this.lastFacts : null));
     return index;
   }
 }

@@ -9,7 +9,7 @@ import type { Diagnostic, Severity } from '../../shared-types/index.js';
 import type { CancellationToken } from 'vscode-languageserver';
 import { contentHash } from '../../core/text/hash.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
-import { checkpoint } from './yieldNow.js';
+import { inSlices } from './yieldNow.js';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -95,12 +95,7 @@ export class DiagnosticsCache {
     const version = `${this.state.generation}/${this.extra?.version ?? ''}`;
     if (this.version === version) return;
     const workspace = this.state.workspace;
-    for (;;) {
-      const deadline = performance.now() + 5;
-      const shouldYield = () => performance.now() > deadline;
-      if (workspace.warmTaskFactsSlice(shouldYield) && workspace.warmDiagnosticsSlice(shouldYield)) return;
-      await checkpoint(token);
-    }
+    await inSlices((shouldYield) => workspace.warmTaskFactsSlice(shouldYield) && workspace.warmDiagnosticsSlice(shouldYield), { token });
   }
 
   /** `textDocument/diagnostic`: unchanged when the client already has this exact report. */

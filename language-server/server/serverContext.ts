@@ -1,3 +1,4 @@
+import { localDate } from '../../core/tasks/dates.js';
 import type { Connection } from 'vscode-languageserver';
 import type { ScriptoriumSettings, TaskItem } from '../../shared-types/protocol.js';
 import { toTaskJson } from '../../core/tasks/taskJson.js';
@@ -25,9 +26,7 @@ export interface ServerContext {
 /** The user's local date as `YYYY-MM-DD`, unless the settings pin one. */
 export function todayOf(settings: ScriptoriumSettings): string {
   if (settings.today && /^\d{4}-\d{2}-\d{2}$/.test(settings.today)) return settings.today;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDate();
 }
 
 export function taskItem(context: ServerContext, task: Task, index: TaskIndex): TaskItem {

@@ -39,7 +39,7 @@ import { ServerEmbeddings } from './serverEmbeddings.js';
 import { readSettings, withCustomStatuses } from './serverSettings.js';
 import { todayOf } from './serverContext.js';
 import { warmTaskQueries } from './warmUp.js';
-import { checkpoint, Slicer, yieldNow } from './yieldNow.js';
+import { backgroundTurn, checkpoint, Slicer, yieldNow } from './yieldNow.js';
 
 /** Registers the standard feature providers; may add to the server's capabilities. */
 export type FeatureRegistrar = (connection: Connection, context: FeatureContext, server: ServerContext) => ServerCapabilities | void;
@@ -229,7 +229,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       // file inside the slices below instead of being built in one step on first use.
       state.workspace.linkIndex();
 
-      const slicer = new Slicer();
+      // Background: a request waits for at most the slice under way when it came.
+      const slicer = new Slicer(5, true);
       let lastReport = Date.now();
       for (let i = 0; i < paths.length; i += readBatch) {
         const batch = paths.slice(i, i + readBatch);
@@ -268,6 +269,8 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   async function warmUp(): Promise<void> {
     const started = Date.now();
     try {
+      // Not in the turn that ended indexing (that one has sent `ready` and its notifications).
+      await backgroundTurn();
       // The search index starts at once, in its own 5 ms slices, beside the task queries.
       const searchBuilt = search.warmUp();
       searchBuilt.catch(() => undefined); // reported when awaited below

@@ -2,10 +2,12 @@ import * as chrono from 'chrono-node';
 import { parseQuery } from '../../core/tasks/query/parseQuery.js';
 import { dayNumber } from '../../core/tasks/query/queryDates.js';
 import { runQuery } from '../../core/tasks/query/runQuery.js';
+import { RunFacts } from '../../core/tasks/query/runFacts.js';
+import { defaultSorts, wholeIndexOrderInSteps } from '../../core/tasks/query/sortTasks.js';
 import { taskColumns } from '../../core/tasks/query/taskColumns.js';
 import type { Workspace } from '../../core/workspace/workspace.js';
 import type { CancellationToken } from 'vscode-languageserver';
-import { backgroundTurn, checkpoint } from './yieldNow.js';
+import { backgroundTurn, inSlices } from './yieldNow.js';
 
 /**
  * Queries whose first run builds the task index's per-index facts (states, dependencies, dates,
@@ -14,16 +16,14 @@ import { backgroundTurn, checkpoint } from './yieldNow.js';
 const warmingQueries = ['not done', 'is blocked', 'due before today', 'priority is high'];
 
 export async function warmTaskQueries(workspace: Workspace, today: string): Promise<void> {
-  // The whole-graph facts first, a step (2–20 ms at 40k tasks) at a time.
-  for (;;) {
-    const deadline = performance.now() + 5;
-    if (workspace.warmTaskFactsSlice(() => performance.now() > deadline)) break;
-    await backgroundTurn();
-  }
+  // The whole-graph facts first, in slices (a step of theirs is a few ms; see taskFactsInSteps).
+  await backgroundTurn();
+  await inSlices((shouldYield) => workspace.warmTaskFactsSlice(shouldYield), { background: true });
   await warmDateParsing();
   const index = workspace.taskIndex();
-  // The columns these queries and the default sort read, one per step (a first query builds
-  // them all in one: ≈100 ms at 40k tasks).
+  // The columns these queries and the default sort read, one per step, then the default sort in
+  // steps (a first query builds them all in one: ≈100 ms at 40k tasks). States and blocked are
+  // copies of the facts made above.
   const columns = taskColumns(index);
   const day = dayNumber(today);
   const columnSteps: (() => unknown)[] = [
@@ -43,6 +43,13 @@ export async function warmTaskQueries(workspace: Workspace, today: string): Prom
     if (workspace.taskIndex() !== index) return; // changed meanwhile: the next query builds its own
     step();
   }
+  if (day !== null) {
+    const order = wholeIndexOrderInSteps(defaultSorts, new RunFacts(columns, day, workspace.taskSettings.globalFilter));
+    do {
+      await backgroundTurn();
+      if (workspace.taskIndex() !== index) return;
+    } while (!order.next().done);
+  }
   for (const source of warmingQueries) {
     // Each first run is one step inside core; requests get their turn between them.
     await backgroundTurn();
@@ -53,22 +60,22 @@ export async function warmTaskQueries(workspace: Workspace, today: string): Prom
 }
 
 /**
- * Date filters read their dates with chrono (core/tasks/query/queryDates.ts, `chrono.parse`).
- * V8 compiles a regex to machine code on its second use; chrono's two "time unit ago/later"
- * patterns take ~50 ms each to compile, and one parse compiles all its parsers' patterns at once
- * (≈120 ms, the longest step of the warm-up). Running each parser alone, twice, compiles them
- * one per step; the patterns are chrono's own objects, shared with `chrono.parse`.
+ * Date filters other than today, tomorrow, yesterday and ISO dates read their dates with chrono
+ * (core/tasks/query/queryDates.ts, `chrono.parse`), whose first parse compiles every parser's
+ * patterns at once (≈50 ms). Running each parser alone compiles them one per step (≤ ~15 ms);
+ * the patterns are chrono's own objects, shared with `chrono.parse`. Not run twice: V8 compiles
+ * a pattern to machine code on its second use, and the two "time unit ago/later" patterns take
+ * 75–150 ms each to compile, too long a step to hold requests behind: the first query that
+ * needs chrono pays it.
  */
 async function warmDateParsing(): Promise<void> {
   const reference = new Date();
-  for (let pass = 0; pass < 2; pass++) {
-    for (const parser of chrono.casual.parsers) {
-      await backgroundTurn();
-      try {
-        new chrono.Chrono({ parsers: [parser], refiners: [] }).parse('today', reference);
-      } catch {
-        // Only a warm-up: a parser that fails here fails the same way in a query.
-      }
+  for (const parser of chrono.casual.parsers) {
+    await backgroundTurn();
+    try {
+      new chrono.Chrono({ parsers: [parser], refiners: [] }).parse('today', reference);
+    } catch {
+      // Only a warm-up: a parser that fails here fails the same way in a query.
     }
   }
 }
@@ -78,10 +85,6 @@ async function warmDateParsing(): Promise<void> {
  * the first graph request does not hold every other request for the whole build (≈0.8 s at 10k
  * notes). Files changed meanwhile are applied when it is done (see core/graph/graphIndex.ts).
  */
-export async function buildGraphInSlices(workspace: Workspace, token?: CancellationToken, budgetMs = 5): Promise<void> {
-  for (;;) {
-    const deadline = performance.now() + budgetMs;
-    if (workspace.buildGraphSlice(() => performance.now() > deadline)) return;
-    await checkpoint(token);
-  }
+export async function buildGraphInSlices(workspace: Workspace, token?: CancellationToken): Promise<void> {
+  await inSlices((shouldYield) => workspace.buildGraphSlice(shouldYield), { token });
 }

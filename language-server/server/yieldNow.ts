@@ -40,14 +40,34 @@ export async function afterReplies(): Promise<void> {
 let lastTurn: Promise<void> = Promise.resolve();
 
 /**
- * Yields for background work (warm-up, the search build): one step of it per turn of the event
- * loop, however many jobs run. Jobs yielding on their own would each run a step in the same turn,
- * and a request arriving meanwhile would wait for all of them.
+ * Request work waiting for its turn (inside `checkpoint`). Background steps wait while there is
+ * any, so a request's slices do not alternate with background ones.
+ */
+let foregroundWaiting = 0;
+
+/**
+ * Turns background work leaves free after each of its steps. Answering a request takes a few
+ * turns the handlers never see (vscode-jsonrpc dispatches a message in one setImmediate and
+ * writes its reply behind a semaphore in another): were a background step to run in each of
+ * those turns, a trivial request would wait behind three or four of them instead of at most the
+ * one under way when it arrived. An empty turn costs microseconds.
+ */
+const idleTurnsAfterStep = 4;
+
+/**
+ * Yields for background work (indexing, warm-up, the search build): one step of it per turn of
+ * the event loop, however many jobs run, and only once requests have had their turns. Jobs
+ * yielding on their own would each run a step in the same turn, and a request arriving meanwhile
+ * would wait for all of them.
  */
 export function backgroundTurn(): Promise<void> {
-  const turn = lastTurn.then(yieldNow);
+  const turn = lastTurn.then(afterForeground);
   lastTurn = turn;
   return turn;
+}
+
+async function afterForeground(): Promise<void> {
+  for (let idle = 0; idle < idleTurnsAfterStep; idle = foregroundWaiting > 0 ? 0 : idle + 1) await yieldNow();
 }
 
 /** Thrown when a request's client no longer wants the answer; vscode-jsonrpc sends it as the reply. */
@@ -57,16 +77,40 @@ export function cancelled(): ResponseError<void> {
 
 /** Yields, then stops the request if it was cancelled meanwhile. */
 export async function checkpoint(token: CancellationToken | undefined): Promise<void> {
-  await yieldNow();
+  foregroundWaiting++;
+  try {
+    await yieldNow();
+  } finally {
+    foregroundWaiting--;
+  }
   if (token?.isCancellationRequested) throw cancelled();
 }
+
+/**
+ * Runs `slice` (work until `shouldYield()` says to stop; true once there is no more) a 5 ms slice
+ * at a time: as request work, yielding with `checkpoint` (and stopping when `token` is cancelled),
+ * or, with `background`, with backgroundTurn.
+ */
+export async function inSlices(slice: (shouldYield: () => boolean) => boolean, options: { token?: CancellationToken; background?: boolean } = {}): Promise<void> {
+  for (;;) {
+    const deadline = now() + sliceMs;
+    if (slice(() => now() > deadline)) return;
+    if (options.background) {
+      await backgroundTurn();
+      if (options.token?.isCancellationRequested) throw cancelled();
+    } else await checkpoint(options.token);
+  }
+}
+
+/** How long work runs before it yields. */
+const sliceMs = 5;
 
 /** A time slice: work until `budgetMs` has passed, then yield. */
 export class Slicer {
   private started = now();
   /** `background`: yields with backgroundTurn (work no request waits for). */
   constructor(
-    private readonly budgetMs = 5,
+    private readonly budgetMs = sliceMs,
     private readonly background = false,
   ) {}
 

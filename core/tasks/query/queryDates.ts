@@ -201,6 +201,23 @@ function chronoRange(text: string, today: number): DayRange | null {
   return start <= end ? { start, end } : { start: end, end: start };
 }
 
+const nearDays = new Map([
+  ['yesterday', -1],
+  ['today', 0],
+  ['tomorrow', 1],
+]);
+
+/**
+ * The dates most filters name, read as chrono reads them but without it: chrono's first parse
+ * compiles dozens of large regular expressions (≈50 ms), its second compiles them to machine
+ * code (≈150 ms more), and `due before today` should cost neither.
+ */
+function singleDay(text: string, today: number): number | null {
+  const near = nearDays.get(text.toLowerCase());
+  if (near !== undefined) return today + near;
+  return isoDate.test(text) ? dayNumber(text) : null;
+}
+
 /**
  * Resolve the date part of a date filter the way Tasks does: a relative range, a numbered range,
  * then chrono on the text after the keyword; failing all, chrono on the keyword and text together
@@ -212,6 +229,8 @@ export function resolveDateRange(dateText: string, keywordAndDateText: string, t
   if (rel) return relativeRange(rel[1]!.toLowerCase() as 'last', rel[2]!.toLowerCase() as Unit, today);
   const numbered = numberedRange(text);
   if (numbered) return numbered;
+  const single = singleDay(text, today);
+  if (single !== null) return { start: single, end: single };
   if (text !== '') {
     const range = chronoRange(text, today);
     if (range) return range;

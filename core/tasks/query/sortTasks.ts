@@ -4,7 +4,8 @@
 // sort orders the tasks key by key (radixOrder.ts). Ties keep the order the tasks came in.
 
 import type { TaskState } from '../../../shared-types/index.js';
-import { radixOrder } from './radixOrder.js';
+import { finish, type Steps } from '../steps.js';
+import { radixOrderInSteps } from './radixOrder.js';
 import type { RunFacts } from './runFacts.js';
 import { memoRanks, numericRanks, textRanks, type Ranks } from './sortRanks.js';
 import type { TextColumn } from './taskColumns.js';
@@ -221,6 +222,14 @@ const wholeOrdersKept = 8;
  * filters in sorted order instead of sorting. Kept per index, keyed by the sorts, day and global filter.
  */
 export function wholeIndexOrder(sorts: readonly SortSpec[], facts: RunFacts): Int32Array | null {
+  return finish(wholeIndexOrderInSteps(sorts, facts));
+}
+
+/**
+ * wholeIndexOrder in steps (each key's ranks, each counting pass): for a caller that must stay
+ * responsive (a server warming up), so that a first query's sort costs nothing more.
+ */
+export function* wholeIndexOrderInSteps(sorts: readonly SortSpec[], facts: RunFacts): Steps<Int32Array | null> {
   const effective = effectiveSorts(sorts);
   const key = `${facts.today}\u0000${facts.globalFilter ?? ''}\u0000${effective.map((s) => `${s.field}:${s.tagIndex}:${s.reverse ? 1 : 0}`).join(',')}`;
   const orders = memoRanks(facts.columns, 'wholeOrders', () => new Map<string, Int32Array | null>());
@@ -229,7 +238,7 @@ export function wholeIndexOrder(sorts: readonly SortSpec[], facts: RunFacts): In
     if (effective.every((spec) => subsetInvariant(spec, facts))) {
       const all = new Int32Array(facts.columns.n);
       for (let v = 0; v < all.length; v++) all[v] = v;
-      order = orderBy(all, effective, facts);
+      order = yield* orderBy(all, effective, facts);
     } else {
       order = null;
     }
@@ -241,10 +250,10 @@ export function wholeIndexOrder(sorts: readonly SortSpec[], facts: RunFacts): In
 
 /** `positions` (into `index.tasks`) ordered by `sorts`, then the default sort; ties keep their order. */
 export function sortPositions(positions: Int32Array, sorts: readonly SortSpec[], facts: RunFacts): Int32Array {
-  return orderBy(positions, effectiveSorts(sorts), facts);
+  return finish(orderBy(positions, effectiveSorts(sorts), facts));
 }
 
-function orderBy(positions: Int32Array, effective: readonly SortSpec[], facts: RunFacts): Int32Array {
+function* orderBy(positions: Int32Array, effective: readonly SortSpec[], facts: RunFacts): Steps<Int32Array> {
   const keys: Ranks[] = [];
   for (const spec of effective) {
     const key = ranksOf(spec, facts, positions);
@@ -253,8 +262,9 @@ function orderBy(positions: Int32Array, effective: readonly SortSpec[], facts: R
       for (let s = 0; s < key.ranks.length; s++) key.ranks[s] = last - key.ranks[s]!;
     }
     keys.push(key);
+    yield;
   }
-  const order = radixOrder(positions.length, keys);
+  const order = yield* radixOrderInSteps(positions.length, keys);
   const sorted = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) sorted[i] = positions[order[i]!]!;
   return sorted;

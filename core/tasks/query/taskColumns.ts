@@ -5,6 +5,7 @@
 // depends on `today` except `urgency`, which is keyed on it.
 
 import type { DateField, TaskState } from '../../../shared-types/index.js';
+import { factsIfMade, type TaskFacts } from '../taskIndex.js';
 import { lineage, type TaskSplice } from '../taskIndexIncremental.js';
 import type { Task, TaskIndex } from '../types.js';
 import { isSubItem } from './subItems.js';
@@ -97,7 +98,9 @@ export class TaskColumns {
     if (!column) {
       column = new Uint8Array(this.n);
       const { index, tasks } = this;
-      if (which === 'ready') {
+      const facts = which === 'blocked' || which === 'blocking' ? this.madeFacts() : null;
+      if (facts) column.set(which === 'blocked' ? facts.blocked : facts.blocking);
+      else if (which === 'ready') {
         const ready = new Set(index.ready());
         for (let v = 0; v < this.n; v++) column[v] = ready.has(tasks[v]!) ? 1 : 0;
       } else {
@@ -117,7 +120,13 @@ export class TaskColumns {
   }
 
   states(): readonly TaskState[] {
-    return (this.stateList ??= this.tasks.map((t) => this.index.state(t)));
+    return (this.stateList ??= this.madeFacts()?.states ?? this.tasks.map((t) => this.index.state(t)));
+  }
+
+  /** The index's whole-graph facts when made and over these very tasks: their per-node arrays are these columns, copied instead of asked task by task. */
+  private madeFacts(): TaskFacts | null {
+    const facts = factsIfMade(this.index);
+    return facts !== null && facts.tasks === this.tasks ? facts : null;
   }
 
   /** Tasks' `status.type` order (1…6) or priority code (0 highest … 5 lowest). */

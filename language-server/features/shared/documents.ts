@@ -1,5 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver';
-import type { Line, ParsedNote } from '../../../core/markdown/types.js';
+import type { ParsedNote } from '../../../core/markdown/types.js';
 import type { WorkspaceFile } from '../../../core/workspace/workspace.js';
 import type { FeatureContext } from '../../server/featureContext.js';
 
@@ -36,23 +36,8 @@ export function lineRange(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-/** The note's text as one string offset → position, for ranges inside links that may span lines. */
-export function positionOfOffset(lines: readonly Line[], offset: number): Position {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const line = lines[lo];
-  return { line: lo, character: line ? offset - line.offset : 0 };
-}
-
-export function offsetOfPosition(lines: readonly Line[], position: Position): number {
-  const line = lines[position.line];
-  return line ? line.offset + position.character : 0;
-}
+/** The note's text as one string offset → position (and back), for ranges inside links that may span lines. */
+export { positionAt as positionOfOffset, offsetAt as offsetOfPosition } from '../../../core/text/lines.js';
 
 /** The note's name as Obsidian shows it: the file name without `.md`. */
 export function noteTitle(path: string): string {

@@ -6,7 +6,9 @@ import {
   type SearchResult,
   type SuggestLinksResult,
 } from '../../../shared-types/protocol.js';
+import type { Line } from '../../../core/markdown/types.js';
 import { noteName } from '../../../core/search/searchService.js';
+import { offsetAt, positionAt, splitLines } from '../../../core/text/lines.js';
 import { guard, invalidParams, objectParams, optionalInteger, stringParam } from '../guard.js';
 import type { ServerContext } from '../serverContext.js';
 import { defaultSuggestionLimit } from '../serverSettings.js';
@@ -75,9 +77,9 @@ export function registerSearch(context: ServerContext): void {
       await checkpoint(token);
       const file = context.state.workspace.file(path);
       if (!file) throw invalidParams(suggest, `${path} is not in the workspace.`);
-      const starts = lineStarts(file.text);
-      const from = range ? offsetAt(starts, file.text, range.start) : 0;
-      const to = range ? offsetAt(starts, file.text, range.end) : file.text.length;
+      const lines = splitLines(file.text);
+      const from = range ? offsetIn(lines, file.text, range.start) : 0;
+      const to = range ? offsetIn(lines, file.text, range.end) : file.text.length;
       const suggestions = await (await current()).suggestLinks(
         { file: path, text: file.text.slice(from, Math.max(from, to)) },
         { limit, ...(preferences.minScore !== undefined ? { minScore: preferences.minScore } : {}), ...(preferences.excludeFolders ? { excludeFolders: preferences.excludeFolders } : {}) },
@@ -89,7 +91,7 @@ export function registerSearch(context: ServerContext): void {
           title: noteName(s.target),
           score: s.score,
           phrase: s.phrase
-            ? { text: s.phrase.text, range: { start: positionAt(starts, from + s.phrase.start), end: positionAt(starts, from + s.phrase.end) } }
+            ? { text: s.phrase.text, range: { start: positionAt(lines, from + s.phrase.start), end: positionAt(lines, from + s.phrase.end) } }
             : null,
           ...(s.why ? { why: s.why } : {}),
         })),
@@ -125,28 +127,7 @@ function rangeParam(method: string, raw: unknown): Range {
   return { start: position(r.start), end: position(r.end) };
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function offsetAt(starts: readonly number[], text: string, p: Position): number {
-  if (p.line >= starts.length) return text.length;
-  return Math.min(starts[p.line]! + p.character, starts[p.line + 1] ?? text.length);
-}
-
-function positionAt(starts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low]! };
+/** `p` as an offset into `text`; a position past the last line is the end of the text. */
+function offsetIn(lines: readonly Line[], text: string, p: Position): number {
+  return p.line >= lines.length ? text.length : offsetAt(lines, p);
 }

@@ -6,6 +6,7 @@ import { Workspace } from '../../../../core/workspace/workspace.js';
 import { defaultTaskSettings } from '../../../../core/tasks/statuses.js';
 import { parseQuery } from '../../../../core/tasks/query/parseQuery.js';
 import { runQuery } from '../../../../core/tasks/query/runQuery.js';
+import { taskColumns } from '../../../../core/tasks/query/taskColumns.js';
 import { makeTask } from './makeTask.js';
 
 /** Queries reading every kind of per-task column (dates, texts, tags, codes, urgency) and the index's own facts. */
@@ -241,5 +242,50 @@ describe('Workspace.taskIndex() after edits', () => {
         expect(queryAnswers(index, today)).toEqual(queryAnswers(fresh, today));
       }
     }
+  });
+});
+
+describe('facts made in steps at scale', () => {
+  // More tasks than one step's pass covers (stepTasks), so every pass stops and resumes.
+  function bigVault(seed: number): Map<string, Task[]> {
+    const r = random(seed);
+    const files = new Map<string, Task[]>();
+    for (let f = 0; f < 3500; f++) {
+      const path = `n${String(f).padStart(4, '0')}.md`;
+      files.set(path, randomFile(r, path, 3000));
+    }
+    return files;
+  }
+
+  it('in steps of one each, equals a fresh build, and the columns read states and blocked from the facts', () => {
+    const files = bigVault(3);
+    const indexer = new TaskIndexer();
+    for (const [path, tasks] of files) indexer.setFile(path, tasks);
+    let steps = 0;
+    while (!indexer.prepareFacts(() => true)) steps++;
+    const index = indexer.index();
+    const expected = buildTaskIndex([...files.values()].flat());
+    expect(index.tasks.length).toBeGreaterThan(2 * 4096);
+    expect(steps).toBeGreaterThan(12);
+    expect(index.diagnostics).toEqual(expected.diagnostics);
+    expect(index.ready()).toEqual(expected.ready());
+    expect(index.tasks.map((t) => index.parentOf(t))).toEqual(expected.tasks.map((t) => expected.parentOf(t)));
+    const columns = taskColumns(index);
+    expect(columns.states()).toEqual(index.tasks.map((t) => expected.state(t)));
+    expect([...columns.flag('blocked')]).toEqual(index.tasks.map((t) => (expected.isBlocked(t) ? 1 : 0)));
+    expect([...columns.flag('blocking')]).toEqual(index.tasks.map((t) => (expected.isBlocking(t) ? 1 : 0)));
+  });
+
+  it('the columns of an index whose facts are not made ask task by task, with the same answers', () => {
+    const files = bigVault(4);
+    const indexer = new TaskIndexer();
+    for (const [path, tasks] of files) indexer.setFile(path, tasks);
+    const index = indexer.index();
+    const columns = taskColumns(index);
+    const states = columns.states();
+    const blocked = [...columns.flag('blocked')];
+    const expected = buildTaskIndex([...files.values()].flat());
+    expect(states).toEqual(index.tasks.map((t) => expected.state(t)));
+    expect(blocked).toEqual(index.tasks.map((t) => (expected.isBlocked(t) ? 1 : 0)));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTask } from './makeTask.js';
-import { errorsOf, matching } from './helpers.js';
-import { numberedRange, relativeRange, dayNumber, formatDay, formatDayLong } from '../../../../core/tasks/query/queryDates.js';
+import { errorsOf, matching, TODAY } from './helpers.js';
+import { numberedRange, relativeRange, dayNumber, formatDay, formatDayLong, resolveDateRange } from '../../../../core/tasks/query/queryDates.js';
 
 // Today is Friday 2022-10-21.
 const days = [
@@ -161,5 +161,22 @@ describe('formatting', () => {
     expect(formatDayLong(dayNumber('2022-10-22')!)).toBe('2022-10-22 (Saturday 22nd October 2022)');
     expect(formatDayLong(dayNumber('2022-10-11')!)).toBe('2022-10-11 (Tuesday 11th October 2022)');
     expect(formatDayLong(dayNumber('2022-10-03')!)).toBe('2022-10-03 (Monday 3rd October 2022)');
+  });
+});
+
+describe('the dates read without chrono', () => {
+  it('today, tomorrow, yesterday (any case) and ISO dates resolve as chrono resolves them', () => {
+    const today = dayNumber(TODAY)!;
+    // With a comma after it, the same word goes to chrono: both readings agree.
+    for (const [word, offset] of [['today', 0], ['Tomorrow', 1], ['YESTERDAY', -1]] as const) {
+      expect(resolveDateRange(word, `due ${word}`, today)).toEqual({ start: today + offset, end: today + offset });
+      expect(resolveDateRange(`${word},`, `due ${word},`, today)).toEqual({ start: today + offset, end: today + offset });
+    }
+    const day = dayNumber('2022-02-28');
+    expect(resolveDateRange('2022-02-28', 'due 2022-02-28', today)).toEqual({ start: day, end: day });
+    expect(resolveDateRange('2022-02-28,', 'due 2022-02-28,', today)).toEqual({ start: day, end: day });
+    // Not a day: left to chrono, as before.
+    expect(resolveDateRange('2022-02-30', 'due 2022-02-30', today)).toEqual(resolveDateRange('2022-02-30,', 'due 2022-02-30,', today));
+    expect(resolveDateRange('constructor', 'due constructor', today)).toBeNull();
   });
 });

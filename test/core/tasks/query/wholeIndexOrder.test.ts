@@ -7,6 +7,10 @@ import { buildTaskIndex } from '../../../../core/tasks/taskIndex.js';
 import type { Task } from '../../../../core/tasks/types.js';
 import { makeTask } from './makeTask.js';
 import { TODAY } from './helpers.js';
+import { dayNumber } from '../../../../core/tasks/query/queryDates.js';
+import { RunFacts } from '../../../../core/tasks/query/runFacts.js';
+import { wholeIndexOrderInSteps } from '../../../../core/tasks/query/sortTasks.js';
+import { taskColumns } from '../../../../core/tasks/query/taskColumns.js';
 
 function descriptions(source: string, tasks: Task[], index = buildTaskIndex(tasks), today = TODAY): string[] {
   const query = parseQuery(source, { today });
@@ -61,5 +65,21 @@ describe('filtering in the whole-index sort order', () => {
     expect(descriptions('not done\nsort by path', tied, index)).toEqual(['one', 'zero one']);
     expect(descriptions('sort by status\nsort by path', tied, index)).toEqual(['zero one', 'one', 'first 01, excluded']);
     expect(descriptions('path includes note\nsort by path', tied, index)).toEqual(['zero one', 'first 01, excluded', 'one']);
+  });
+});
+
+describe('the whole-index order made in steps ahead of a run', () => {
+  it('gives the same results as a run that sorts from nothing', () => {
+    for (const sorts of ['', 'sort by due', 'sort by description\nsort by priority reverse']) {
+      const warmed = buildTaskIndex(tasks);
+      const query = parseQuery(sorts, { today: TODAY });
+      const order = wholeIndexOrderInSteps(query.sorters, new RunFacts(taskColumns(warmed), dayNumber(TODAY)!, null));
+      let steps = 0;
+      while (!order.next().done) steps++;
+      expect(steps).toBeGreaterThan(1);
+      for (const filter of ['not done', 'done', '']) {
+        expect(descriptions(`${filter}\n${sorts}`, tasks, warmed)).toEqual(descriptions(`${filter}\n${sorts}`, tasks));
+      }
+    }
   });
 });
