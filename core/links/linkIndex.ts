@@ -172,12 +172,15 @@ export class LinkIndex {
   /** A file appeared or disappeared: re-resolve the links that could name it. */
   private reresolve(file: string): void {
     const keyed = this.sourcesByKey();
+    // A hub note appearing can re-resolve thousands of links, mostly the same few targets.
+    const memo: ResolutionMemo = new Map();
     for (const key of lookupKeysOfFile(file)) {
       for (const path of [...(keyed.get(key) ?? [])]) {
         const source = this.sources.get(path)!;
+        const folder = folderOf(path);
         source.links.forEach((link, i) => {
           if (link.target === '' || lookupKeyOfTarget(link.target) !== key) return;
-          const target = resolveLinkTarget(link.target, path, this.vault);
+          const target = this.resolveMemoized(link.target, path, folder, memo);
           if (target === source.targets[i]) return;
           this.count(path, source, link, source.targets[i]!, -1);
           source.targets[i] = target;
