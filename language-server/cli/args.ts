@@ -1,3 +1,4 @@
+import { localDate } from '../../core/tasks/dates.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../node/loadWorkspace.js';
 
@@ -17,7 +18,5 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
 export function today(): string {
   const pinned = process.env.SCRIPTORIUM_TODAY;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localDate();
 }

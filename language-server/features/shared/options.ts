@@ -1,3 +1,5 @@
+import { localDate } from '../../../core/tasks/dates.js';
+
 /**
  * Seams the server wires when it has more than the providers' local measures: semantic ranking
  * (core/search's SearchService), role definitions (core/roles), and the clock.
@@ -50,11 +52,5 @@ export const defaultRoleNames: readonly string[] = [
   'release_manager',
 ];
 
-export function localToday(): string {
-  const now = new Date();
-  return formatDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-export function formatDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+/** Today in local time (YYYY-MM-DD). */
+export const localToday = (): string => localDate();
