@@ -100,6 +100,8 @@ const MORE_LIKE_THIS_TERMS = 60;
 const TEXT_CANDIDATES = 300;
 const VECTOR_CANDIDATES = 200;
 const GRAPH_CANDIDATES = 200;
+/** Trained vectors taken into the vector leg per build step (~3 ms). */
+const VECTORS_PER_STEP = 1024;
 
 /**
  * Search, related notes and link suggestions over one workspace's notes: BM25 over notes and
@@ -184,7 +186,13 @@ export class SearchService {
     // Their vectors are from the text the training read: re-embedded from their text now instead.
     for (const path of this.changedWhileTraining) trained.delete(path);
     this.changedWhileTraining.clear();
-    vectors.put(trained, lsa.modelId);
+    // A step per few thousand vectors: all at once was ~40 ms at 13k notes, ~0.8 s at 50k. A
+    // query in between embeds the notes still missing (they are stale) and these puts change nothing.
+    const entries = [...trained];
+    for (let i = 0; i === 0 || i < entries.length; i += VECTORS_PER_STEP) {
+      if (i > 0) yield;
+      vectors.put(new Map(entries.slice(i, i + VECTORS_PER_STEP)), lsa.modelId);
+    }
   }
 
   /** Re-reads one file from the workspace (added, changed or gone). */
