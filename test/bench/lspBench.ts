@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { nodeServerFlags } from '../../shared-types/protocol.js';
 import { seededRandom } from '../eval/linkEval.js';
 import { latency, log, round } from './measure.js';
 
@@ -28,7 +29,8 @@ function rssMB(pid: number): number | null {
 
 export async function benchLsp(dir: string, name: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, SCRIPTORIUM_DEVICE: 'bench' } });
+  // Started as the VS Code extension starts it (its V8 flags included).
+  const child = spawn(process.execPath, [...nodeServerFlags, serverPath(), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, SCRIPTORIUM_DEVICE: 'bench' } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const root = pathToFileURL(dir).href.replace(/\/$/, '');
   const uri = (p: string) => `${root}/${p.split('/').map(encodeURIComponent).join('/')}`;
