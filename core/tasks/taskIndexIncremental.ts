@@ -204,7 +204,8 @@ export class TaskIndexer {
 
   /** `tasks` in place order: holders stay sorted by path and line. */
   private learn(tasks: readonly Task[]): void {
-    const touched = new Set<Task[]>();
+    // Made only when an id is held twice: most files add none, and a set per file adds up at 13k files.
+    let touched: Set<Task[]> | null = null;
     for (const task of tasks) {
       const id = task.id;
       if (id !== null && id !== '') {
@@ -212,7 +213,7 @@ export class TaskIndexer {
         if (list === undefined) this.holders.set(id, [task]);
         else {
           list.push(task);
-          touched.add(list);
+          (touched ??= new Set()).add(list);
         }
       }
       let previous: string | undefined;
@@ -224,7 +225,7 @@ export class TaskIndexer {
         else if (list[list.length - 1] !== task) list.push(task);
       }
     }
-    for (const list of touched) list.sort((a, b) => this.compare(a, b));
+    if (touched) for (const list of touched) list.sort((a, b) => this.compare(a, b));
   }
 
   /** Path, then line, then order within the file: the order of a fresh build's nodes. */
