@@ -63,6 +63,8 @@ export interface SuggestOptions {
   excludeFolders?: readonly string[];
   /** Overrides the service's weights for this call (evaluation and tuning). */
   weights?: Partial<RankingWeights>;
+  /** Find each suggestion's best-matching section for `why` (default true); scores alone (completion ranking) skip it. */
+  explain?: boolean;
 }
 
 /** How a candidate scored, leg by leg, each in [0, 1]. */
@@ -323,10 +325,11 @@ export class SearchService {
     }
     out.sort((a, b) => b.score - a.score || compare(a.target, b.target));
     const minScore = options.minScore ?? 0;
+    const explain = options.explain ?? true;
     return out
       .filter((s) => s.score >= minScore)
       .slice(0, options.limit ?? 10)
-      .map((s) => withWhy({ ...s, score: round(s.score) }, explainMatch(this.text, s.target, terms)));
+      .map((s) => (explain ? withWhy({ ...s, score: round(s.score) }, explainMatch(this.text, s.target, terms)) : { ...s, score: round(s.score) }));
   }
 
   /** The leg-by-leg ranking every API shares: candidates from text, vectors and the graph, scored in [0, 1]. */

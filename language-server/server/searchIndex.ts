@@ -124,7 +124,7 @@ export class ServerSearch {
   private async rank(service: SearchService, key: string, request: LinkRankRequest): Promise<ReadonlyMap<string, number>> {
     const started = performance.now();
     const weights = this.vectorsTrained ? {} : { vector: 0 };
-    const suggestions = await service.suggestLinks({ file: request.fromPath, text: request.paragraph }, { limit: request.limit, weights });
+    const suggestions = await service.suggestLinks({ file: request.fromPath, text: request.paragraph }, { limit: request.limit, weights, explain: false });
     this.rankingMs = 0.7 * this.rankingMs + 0.3 * (performance.now() - started);
     const scores = new Map(suggestions.map((s) => [s.target, s.score]));
     if (this.rankings.size >= rankerCacheSize) this.rankings.delete(this.rankings.keys().next().value!);

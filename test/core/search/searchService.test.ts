@@ -79,6 +79,16 @@ describe('SearchService', () => {
     expect(await service.suggestLinks({ file: 'Gardening/Soil health.md', text: '  \n' })).toEqual([]);
   });
 
+  it('suggestLinks without explain gives the same suggestions and scores, without why', async () => {
+    const service = new SearchService(workspaceOf(vault));
+    const input = { file: 'Journal.md', text: 'My compost heap needs red wigglers; Soil Health matters.' };
+    const explained = await service.suggestLinks(input, { limit: 10 });
+    const bare = await service.suggestLinks(input, { limit: 10, explain: false });
+    expect(explained.some((s) => s.why !== undefined)).toBe(true);
+    expect(bare.every((s) => s.why === undefined)).toBe(true);
+    expect(bare).toEqual(explained.map(({ why: _why, ...rest }) => rest));
+  });
+
   it('update and remove follow the workspace note by note', async () => {
     const ws = workspaceOf(vault);
     const service = new SearchService(ws);
