@@ -1,4 +1,4 @@
-import { wordSpans } from './tokenizer.js';
+import { type WordSpan, wordSpans } from './tokenizer.js';
 import { STOP_WORDS } from './stopWords.js';
 
 /** A note's name found in a text: the phrase that could become a link. */
@@ -13,10 +13,12 @@ export interface Mention {
   words: number;
 }
 
+/** One name of a note; its words, lower-cased, are kept as one string (`key`, joined by spaces): no array of strings per name. */
 interface Name {
   path: string;
   name: string;
-  words: string[];
+  key: string;
+  words: number;
 }
 
 /**
@@ -46,20 +48,22 @@ export class MentionIndex {
     for (const name of names) {
       const words = wordSpans(name).map((w) => w.word);
       if (words.length === 0 || !isSpecific(words)) continue;
-      const entry: Name = { path, name, words };
+      const entry: Name = { path, name, key: words.join(' '), words: words.length };
       entries.push(entry);
       const list = this.byFirstWord.get(words[0]!);
       if (list) list.push(entry);
       else this.byFirstWord.set(words[0]!, [entry]);
     }
-    this.namesOf.set(path, entries);
+    // A copy of exact length: an array grown by push keeps room for 17 (most notes have one name).
+    this.namesOf.set(path, entries.slice());
   }
 
   remove(path: string): void {
     for (const entry of this.namesOf.get(path) ?? []) {
-      const list = this.byFirstWord.get(entry.words[0]!)!;
+      const first = firstWord(entry);
+      const list = this.byFirstWord.get(first)!;
       list.splice(list.indexOf(entry), 1);
-      if (list.length === 0) this.byFirstWord.delete(entry.words[0]!);
+      if (list.length === 0) this.byFirstWord.delete(first);
     }
     this.namesOf.delete(path);
   }
@@ -73,11 +77,8 @@ export class MentionIndex {
     const found: Mention[] = [];
     for (let i = 0; i < spans.length; i++) {
       for (const entry of this.byFirstWord.get(spans[i]!.word) ?? []) {
-        const n = entry.words.length;
-        if (i + n > spans.length) continue;
-        let same = true;
-        for (let k = 1; k < n && same; k++) same = spans[i + k]!.word === entry.words[k];
-        if (!same) continue;
+        const n = entry.words;
+        if (i + n > spans.length || !followsIn(entry.key, spans, i + 1, n - 1, spans[i]!.word.length + 1)) continue;
         const start = spans[i]!.start;
         const end = spans[i + n - 1]!.end;
         if (skip(start, end)) continue;
@@ -86,4 +87,20 @@ export class MentionIndex {
     }
     return found.filter((m) => !found.some((o) => o.end - o.start > m.end - m.start && o.start <= m.start && o.end >= m.end));
   }
+}
+
+function firstWord(entry: Name): string {
+  const space = entry.key.indexOf(' ');
+  return space < 0 ? entry.key : entry.key.slice(0, space);
+}
+
+/** Whether the `count` words of `spans` from `from` are the words of `key` from offset `at` (words hold no spaces). */
+function followsIn(key: string, spans: readonly WordSpan[], from: number, count: number, at: number): boolean {
+  for (let k = 0; k < count; k++) {
+    const word = spans[from + k]!.word;
+    const end = at + word.length;
+    if (!key.startsWith(word, at) || (end !== key.length && key.charCodeAt(end) !== 32)) return false;
+    at = end + 1;
+  }
+  return true;
 }

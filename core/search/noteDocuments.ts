@@ -12,8 +12,6 @@ export interface NoteDocument {
 
 /** One heading-level section: from a heading to the next heading of any level (or the text before the first). */
 export interface SectionDocument {
-  id: string;
-  path: string;
   /** null for the text before the first heading. */
   heading: string | null;
   /** Zero-based line of the heading (or of the first line after the frontmatter). */
@@ -56,7 +54,7 @@ export function noteDocument(path: string, note: ParsedNote): NoteDocument {
   return { id: path, title: namesOfNote(path, note).join('\n'), body: note.text.slice(contentStart(note)) };
 }
 
-export function sectionDocuments(path: string, note: ParsedNote): SectionDocument[] {
+export function sectionDocuments(note: ParsedNote): SectionDocument[] {
   const out: SectionDocument[] = [];
   const firstLine = note.frontmatter ? note.frontmatter.endLine + 1 : 0;
   const lines = transientLines(note);
@@ -64,7 +62,7 @@ export function sectionDocuments(path: string, note: ParsedNote): SectionDocumen
   const push = (heading: string | null, line: number, from: number, to: number) => {
     const body = note.text.slice(from, to);
     if (heading === null && body.trim() === '') return;
-    out.push({ id: `${path}#${out.length}`, path, heading, line, body, start: from, end: to });
+    out.push({ heading, line, body, start: from, end: to });
   };
   const headings = note.headings.filter((h) => h.line >= firstLine);
   push(null, firstLine, lineOffset(firstLine), headings.length > 0 ? lineOffset(headings[0]!.line) : note.text.length);
@@ -73,4 +71,36 @@ export function sectionDocuments(path: string, note: ParsedNote): SectionDocumen
     push(h.text, h.line, lineOffset(h.line + 1), next ? lineOffset(next.line) : note.text.length);
   });
   return out;
+}
+
+/**
+ * A note's sections as kept between queries: the text they are slices of, and per section its
+ * heading and line, start and end. About half the memory of the SectionDocument objects (58k
+ * sections at 13k notes), which are made again, cheaply, when asked for.
+ */
+export interface PackedSections {
+  readonly text: string;
+  readonly headings: readonly (string | null)[];
+  /** line, start, end of each section in turn. */
+  readonly bounds: readonly number[];
+}
+
+export function packSections(text: string, sections: readonly SectionDocument[]): PackedSections {
+  // Exact length: an array grown by push keeps room for 17 or more.
+  const bounds = new Array<number>(3 * sections.length);
+  sections.forEach((s, i) => {
+    bounds[3 * i] = s.line;
+    bounds[3 * i + 1] = s.start;
+    bounds[3 * i + 2] = s.end;
+  });
+  return { text, headings: sections.map((s) => s.heading), bounds };
+}
+
+export function unpackSections(packed: PackedSections): SectionDocument[] {
+  const { text, headings, bounds } = packed;
+  return headings.map((heading, i) => {
+    const start = bounds[3 * i + 1]!;
+    const end = bounds[3 * i + 2]!;
+    return { heading, line: bounds[3 * i]!, body: text.slice(start, end), start, end };
+  });
 }

@@ -1,11 +1,10 @@
-import { create, insert, remove, search as oramaSearch, type Orama } from '@orama/orama';
+import { create, insert, remove, type Orama } from '@orama/orama';
 import type { ParsedNote } from '../markdown/types.js';
-import { type Bm25Store, createBm25Index, type FieldIndex, scoreSheet, topIds, type WeightedTerms } from './bm25Index.js';
-import { type NoteDocument, noteDocument, type SectionDocument, sectionDocuments } from './noteDocuments.js';
-import { oramaTokenizer, type TermTokenizer, scanTerms, Vocabulary } from './tokenizer.js';
+import { type Bm25Store, createBm25Index, FieldIndex, scoreSheet, topIds, type WeightedTerms } from './bm25Index.js';
+import { type NoteDocument, noteDocument, type PackedSections, packSections, type SectionDocument, sectionDocuments, unpackSections } from './noteDocuments.js';
+import { oramaTokenizer, type TermTokenizer, scanTerms, termIds, Vocabulary } from './tokenizer.js';
 
 const noteSchema = { title: 'string', body: 'string' } as const;
-const sectionSchema = { heading: 'string', body: 'string' } as const;
 
 /** A name in the title outweighs the same word in the body: measured with the eval (ARCHITECTURE.md). */
 export const TITLE_BOOST = 2;
@@ -20,25 +19,21 @@ function newOrama<S extends Record<string, 'string'>>(schema: S, vocabulary: Voc
 }
 
 type NotesDb = ReturnType<typeof newOrama<typeof noteSchema>>;
-type SectionsDb = ReturnType<typeof newOrama<typeof sectionSchema>>;
-
-export interface ScoredNote {
-  path: string;
-  score: number;
-}
 
 /**
- * Notes and their heading-level sections, each in an Orama database with our BM25 index
- * component: the notes' for ranking, the sections' for saying which part of a note matched.
+ * Notes in an Orama database with our BM25 index component, for ranking; their heading-level
+ * sections, for saying which part of a note matched. Sections are scored a note at a time
+ * (sectionMatch.ts), so of them only BM25's statistics are kept: no postings, no documents
+ * beyond the note's list (an Orama database of 58k sections held ~10 MB for nothing else).
  * A note costs its own documents to add, replace or remove.
  */
 export class TextIndex {
   readonly vocabulary = new Vocabulary();
   readonly notes: NotesDb = newOrama(noteSchema, this.vocabulary);
-  readonly sections: SectionsDb = newOrama(sectionSchema, this.vocabulary);
-  private readonly sectionsOf = new Map<string, SectionDocument[]>();
+  private readonly sectionHeadings = new FieldIndex(false);
+  private readonly sectionBodies = new FieldIndex(false);
+  private readonly sectionsOf = new Map<string, PackedSections>();
   private readonly preparedNotes = (this.notes.tokenizer as TermTokenizer).prepared;
-  private readonly preparedSections = (this.sections.tokenizer as TermTokenizer).prepared;
 
   get noteCount(): number {
     return this.sectionsOf.size;
@@ -46,10 +41,6 @@ export class TextIndex {
 
   has(path: string): boolean {
     return this.sectionsOf.has(path);
-  }
-
-  paths(): IterableIterator<string> {
-    return this.sectionsOf.keys();
   }
 
   setNote(path: string, note: ParsedNote): void {
@@ -64,35 +55,34 @@ export class TextIndex {
     this.preparedNotes.value = doc.body;
     this.preparedNotes.terms = ids;
     insert(this.notes, doc);
-    const sections = sectionDocuments(path, note);
+    const sections = sectionDocuments(note);
     for (const section of sections) {
       const from = lowerBound(starts, length, section.start);
       const to = lowerBound(starts, length, section.end);
-      this.preparedSections.value = section.body;
-      this.preparedSections.terms = ids.subarray(from, to);
-      insert(this.sections, { id: section.id, heading: section.heading ?? '', body: section.body });
+      this.sectionBodies.count(ids.subarray(from, to));
+      // termIds scans into a scratch buffer of its own: the note's scan stays valid.
+      this.sectionHeadings.count(termIds(section.heading ?? '', this.vocabulary));
     }
     this.preparedNotes.value = null;
-    this.preparedSections.value = null;
-    this.sectionsOf.set(path, sections);
+    this.sectionsOf.set(path, packSections(note.text, sections));
   }
 
   removeNote(path: string): void {
-    const sections = this.sectionsOf.get(path);
-    if (!sections) return;
+    const packed = this.sectionsOf.get(path);
+    if (!packed) return;
     remove(this.notes, path);
-    for (const section of sections) remove(this.sections, section.id);
+    // Their terms again, from the text they were counted with (kept with them).
+    for (const section of unpackSections(packed)) {
+      this.sectionBodies.uncount(termIds(section.body, this.vocabulary));
+      this.sectionHeadings.uncount(termIds(section.heading ?? '', this.vocabulary));
+    }
     this.sectionsOf.delete(path);
   }
 
+  /** The note's sections as indexed (made anew on each call: cheap, a few slices). */
   sectionsOfNote(path: string): readonly SectionDocument[] {
-    return this.sectionsOf.get(path) ?? [];
-  }
-
-  /** A typed query through Orama's own search (our BM25 component does the scoring). */
-  async search(query: string, limit: number): Promise<ScoredNote[]> {
-    const found = await oramaSearch(this.notes, { term: query, limit, boost: { title: TITLE_BOOST } });
-    return found.hits.map((hit) => ({ path: hit.id, score: hit.score }));
+    const packed = this.sectionsOf.get(path);
+    return packed ? unpackSections(packed) : [];
   }
 
   /** The note path of an internal document id of the notes' Orama. */
@@ -116,8 +106,9 @@ export class TextIndex {
     return this.noteStore().fields[prop]!;
   }
 
+  /** The sections' statistics of one property (no postings: idf, counts and lengths only). */
   sectionField(prop: 'heading' | 'body'): FieldIndex {
-    return (this.sections.data.index as Bm25Store).fields[prop]!;
+    return prop === 'heading' ? this.sectionHeadings : this.sectionBodies;
   }
 }
 

@@ -37,8 +37,6 @@ export function termOf(word: string): string {
  */
 export class Vocabulary {
   private readonly byTerm = new Map<string, number>();
-  /** Stems by lower-cased word: "Word" and "word" are stemmed once. */
-  private readonly byLowerWord = new Map<string, number>();
   readonly terms: string[] = [];
   /**
    * Open addressing over spellings, four int32s a slot: hash, start of its characters in
@@ -52,37 +50,40 @@ export class Vocabulary {
 
   /** Term id of a word as written, or -1 when it is not a term. */
   idOfWord(word: string): number {
-    let hash = HASH_SEED;
-    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), HASH_PRIME);
-    return this.idOfSpan(word, 0, word.length, hash);
+    return this.idOfSpan(word, 0, word.length, hashOf(word));
   }
 
   /** Term id of `text[start, end)`, whose hash (FNV-1a of its code units) is `hash`; the slice is made only for a new spelling. */
   idOfSpan(text: string, start: number, end: number, hash: number): number {
+    const known = this.spelled(text, start, end - start, hash);
+    if (known !== UNKNOWN) return known;
+    const word = text.slice(start, end);
+    const lower = word.toLowerCase();
+    // A spelling whose lower-cased form was met takes its id: "Word" after "word" is not stemmed again, and no Map of lower-cased words is kept.
+    let id = lower === word ? UNKNOWN : this.spelled(lower, 0, lower.length, hashOf(lower));
+    if (id === UNKNOWN) {
+      const term = termOf(lower);
+      id = term === '' ? -1 : this.idOfTerm(term);
+    }
+    this.addSpelling(text, start, end - start, hash, id);
+    return id;
+  }
+
+  /** The term id of a known spelling, or UNKNOWN. */
+  private spelled(text: string, start: number, length: number, hash: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 2) - 1;
-    const length = end - start;
     const chars = this.chars;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const o = slot << 2;
       const slotLength = slots[o + 2]!;
-      if (slotLength === 0) break;
+      if (slotLength === 0) return UNKNOWN;
       if (slots[o] !== hash || slotLength !== length) continue;
       const at = slots[o + 1]!;
       let i = 0;
       while (i < length && chars[at + i] === text.charCodeAt(start + i)) i++;
       if (i === length) return slots[o + 3]!;
     }
-    const word = text.slice(start, end);
-    const lower = word.toLowerCase();
-    let id = this.byLowerWord.get(lower);
-    if (id === undefined) {
-      const term = termOf(lower);
-      id = term === '' ? -1 : this.idOfTerm(term);
-      this.byLowerWord.set(lower, id);
-    }
-    this.addSpelling(text, start, length, hash, id);
-    return id;
   }
 
   /** Term id of a stemmed term, created when new. */
@@ -94,11 +95,6 @@ export class Vocabulary {
       this.byTerm.set(term, id);
     }
     return id;
-  }
-
-  /** Term id of a stemmed term, or -1 when no document ever had it. */
-  lookup(term: string): number {
-    return this.byTerm.get(term) ?? -1;
   }
 
   get size(): number {
@@ -140,6 +136,14 @@ export class Vocabulary {
 /** FNV-1a over UTF-16 code units. */
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
+/** What Vocabulary.spelled returns for a spelling never met (-1 is a word that is no term). */
+const UNKNOWN = -2;
+
+function hashOf(word: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), HASH_PRIME);
+  return hash;
+}
 
 /** Term ids (and where their words start) of one text, in reusable typed arrays: valid until the next scan. */
 export interface TermScan {

@@ -28,8 +28,8 @@ export class WorkspaceLsa implements EmbeddingProvider {
     return `workspace-lsa-${DIMENSIONS}${this.generation > 1 ? `.${this.generation}` : ''}`;
   }
   dimension: number | null = null;
-  /** Term id → column of the basis; the column's idf. */
-  private columns = new Map<number, number>();
+  /** Term id → column of the basis (-1: none; an array, not a Map: 12k columns at 13k notes); the column's idf. */
+  private columnOf = new Int32Array(0);
   private idf: Float64Array = new Float64Array(0);
   /** columns × dimension, row-major. */
   private basis: Float32Array = new Float32Array(0);
@@ -51,8 +51,8 @@ export class WorkspaceLsa implements EmbeddingProvider {
     const out = new Float32Array(k);
     const counts = new Map<number, number>();
     for (const id of termIds(text, this.text.vocabulary)) {
-      const c = this.columns.get(id);
-      if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+      const c = id < this.columnOf.length ? this.columnOf[id]! : -1;
+      if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
     let norm = 0;
     const weights: [number, number][] = [];
@@ -116,8 +116,12 @@ export class WorkspaceLsa implements EmbeddingProvider {
     const docs = body.docCount;
     const work = new WorkMeter();
     // Rows: notes by internal id (numbered as first met); columns: terms in ≥ 2 notes and ≤ half of them.
-    const matrix = new MatrixBuilder(body, docs);
     const vocabularySize = this.text.vocabulary.size;
+    // The postings flushed and packed, then the matrix allocated: each a step of its own.
+    body.readable();
+    yield;
+    const matrix = new MatrixBuilder(body, docs, vocabularySize);
+    yield;
     for (let term = 0; term < vocabularySize; ) {
       term = matrix.addTerms(term, vocabularySize);
       yield;
@@ -149,35 +153,17 @@ export class WorkspaceLsa implements EmbeddingProvider {
     yield;
 
     // The basis is learnt from an evenly spread sample of notes; every note is then projected on it.
-    const S = yield* sampleRows(A, MAX_TRAINING_NOTES);
-    yield;
-    const omega = new Float64Array(m * l);
-    const random = seeded(1);
-    for (let i = 0; i < omega.length; i += STEP_WORK / 4) {
-      fillRandom(omega, random, i, Math.min(omega.length, i + STEP_WORK / 4));
-      yield;
-    }
-    yield;
-    let q = yield* orthonormalize(yield* times(S, omega, l, work), S.n, l, work);
-    for (let i = 0; i < POWER_ITERATIONS; i++) {
-      const z = yield* orthonormalize(yield* transposeTimes(S, q, l, work), m, l, work);
-      q = yield* orthonormalize(yield* times(S, z, l, work), S.n, l, work);
-    }
-    const bt = yield* transposeTimes(S, q, l, work); // m × l = (Qᵀ S)ᵀ
-    const { values, vectors } = yield* symmetricEigen(yield* gram(bt, m, l, work), l, work);
-    const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!);
-    const k = Math.min(DIMENSIONS, order.length);
-    const basis = new Float32Array(m * k);
-    for (let j = 0; j < k; j++) {
-      basisColumn(basis, bt, vectors, values, order[j]!, j, m, l, k);
-      if (work.add(m * l)) yield;
-    }
+    const basis = yield* learnBasis(A, work);
+    const k = basis.length / m;
     // The notes' own vectors are their rows times the basis: one sparse product, no re-reading.
-    const rowVectors = yield* times(A, Float64Array.from(basis), k, work);
+    let rowVectors = yield* times(A, basis, k, work);
+    // One buffer for every note's vector (the vector leg copies them): not one per note.
+    const vectors = Float32Array.from(rowVectors);
+    rowVectors = new Float64Array(0);
     const trained = new Map<string, Float32Array>();
     for (let r = 0; r < n; r++) {
       const path = this.text.pathOfNoteId(idOfRow[r]!);
-      if (path !== undefined) trained.set(path, Float32Array.from(rowVectors.subarray(r * k, (r + 1) * k)));
+      if (path !== undefined) trained.set(path, vectors.subarray(r * k, (r + 1) * k));
       if (r % 1024 === 1023) yield;
     }
     this.install(docs, colTerms, Float64Array.from(colIdf), basis, k);
@@ -188,11 +174,42 @@ export class WorkspaceLsa implements EmbeddingProvider {
   private install(docs: number, colTerms: readonly number[], idf: Float64Array, basis: Float32Array, k: number): void {
     this.generation++;
     this.trainedOn = docs;
-    this.columns = new Map(colTerms.map((term, c) => [term, c]));
+    // Columns are in ascending term order: the last is the largest.
+    const columnOf = new Int32Array(colTerms.length === 0 ? 0 : colTerms[colTerms.length - 1]! + 1).fill(-1);
+    colTerms.forEach((term, c) => (columnOf[term] = c));
+    this.columnOf = columnOf;
     this.idf = idf;
     this.basis = basis;
     this.dimension = k;
   }
+}
+
+/**
+ * The right singular vectors (columns × k, row-major) of an evenly spread sample of A's rows:
+ * a randomized range finder, then the eigenvectors of the small Gram matrix. Its own
+ * function, so that every intermediate matrix is garbage once it returns.
+ */
+function* learnBasis(A: Sparse, work: WorkMeter): Generator<void, Float32Array, void> {
+  const m = A.m;
+  const l = Math.min(DIMENSIONS + OVERSAMPLE, A.n, m);
+  const S = yield* sampleRows(A, MAX_TRAINING_NOTES);
+  yield;
+  // Ω (m × l, uniform in [-1, 1)) is drawn a block of rows at a time, in the same order: never whole.
+  let q = yield* orthonormalize(yield* timesRandom(S, l, seeded(1), work), S.n, l, work);
+  for (let i = 0; i < POWER_ITERATIONS; i++) {
+    const z = yield* orthonormalize(yield* transposeTimes(S, q, l, work), m, l, work);
+    q = yield* orthonormalize(yield* times(S, z, l, work), S.n, l, work);
+  }
+  const bt = yield* transposeTimes(S, q, l, work); // m × l = (Qᵀ S)ᵀ
+  const { values, vectors } = yield* symmetricEigen(yield* gram(bt, m, l, work), l, work);
+  const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!);
+  const k = Math.min(DIMENSIONS, order.length);
+  const basis = new Float32Array(m * k);
+  for (let j = 0; j < k; j++) {
+    basisColumn(basis, bt, vectors, values, order[j]!, j, m, l, k);
+    if (work.add(m * l)) yield;
+  }
+  return basis;
 }
 
 /** Counts arithmetic done since the last yield; says when a step has done enough (~0.1–0.5 ms). */
@@ -217,9 +234,9 @@ class MatrixBuilder {
   readonly colTerms: number[] = [];
   readonly colIdf: number[] = [];
   readonly colStartList: number[] = [0];
-  // The entries, in typed arrays grown by doubling (the count is known only at the end).
-  rowList = new Int32Array(1 << 16);
-  valList = new Float64Array(1 << 16);
+  // The entries, sized from the document frequencies at the start (grown only if notes are added meanwhile).
+  rowList: Int32Array;
+  valList: Float64Array;
   entries = 0;
   readonly rowNormList: number[] = [];
   /** Scratch for one term's postings. */
@@ -229,8 +246,16 @@ class MatrixBuilder {
   constructor(
     private readonly body: FieldIndex,
     private readonly docs: number,
+    terms: number,
   ) {
     this.rowOf = new Int32Array(Math.max(16, body.idLimit)).fill(-1);
+    let expected = 0;
+    for (let term = 0; term < terms; term++) {
+      const df = body.documentFrequency(term);
+      if (df >= 2 && df <= docs / 2) expected += df;
+    }
+    this.rowList = new Int32Array(expected);
+    this.valList = new Float64Array(expected);
   }
 
   /** Adds the columns of terms `from`… until a step's work is done; the next term. */
@@ -251,7 +276,7 @@ class MatrixBuilder {
       }
       const count = body.copyPostings(term, ids, tfs);
       if (entries + count > rowList.length) {
-        const size = Math.max(entries + count, rowList.length * 2);
+        const size = Math.max(entries + count, rowList.length + (rowList.length >> 2));
         const rowsGrown = new Int32Array(size);
         rowsGrown.set(rowList);
         rowList = rowsGrown;
@@ -340,12 +365,29 @@ interface Sparse {
 }
 
 /** A (n × m) · X (m × l), row-major. */
-function* times(A: Sparse, x: Float64Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
+function* times(A: Sparse, x: Float64Array | Float32Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const y = new Float64Array(A.n * l);
   for (let c = 0; c < A.m; ) {
-    c = timesColumns(A, x, l, y, c);
+    c = timesColumns(A, x, l, y, c, A.m, 0);
     work.add(STEP_WORK);
     yield;
+  }
+  return y;
+}
+
+/** A (n × m) · Ω (m × l) for Ω uniform in [-1, 1) from `random`, row by row: Ω is drawn a block at a time. */
+function* timesRandom(A: Sparse, l: number, random: () => number, work: WorkMeter): Generator<void, Float64Array, void> {
+  const y = new Float64Array(A.n * l);
+  const block = Math.max(1, Math.floor(STEP_WORK / 4 / l));
+  const omega = new Float64Array(block * l);
+  for (let first = 0; first < A.m; first += block) {
+    const last = Math.min(A.m, first + block);
+    fillRandom(omega, random, 0, (last - first) * l);
+    for (let c = first; c < last; ) {
+      c = timesColumns(A, omega, l, y, c, last, first);
+      work.add(STEP_WORK);
+      yield;
+    }
   }
   return y;
 }
@@ -364,12 +406,12 @@ function* transposeTimes(A: Sparse, x: Float64Array, l: number, work: WorkMeter)
 // The kernels below are plain functions, each doing about one step of work and saying where to
 // go on: loops inside a generator's body are not optimized as well.
 
-/** Adds columns `from`… of A · X into y until a step's work is done; the next column. */
-function timesColumns(A: Sparse, x: Float64Array, l: number, y: Float64Array, from: number): number {
+/** Adds columns `from`… (before `to`) of A · X into y until a step's work is done; the next column. X's rows start at column `xFirst`. */
+function timesColumns(A: Sparse, x: Float64Array | Float32Array, l: number, y: Float64Array, from: number, to: number, xFirst: number): number {
   let done = 0;
   let c = from;
-  for (; c < A.m && done < STEP_WORK; c++) {
-    const xo = c * l;
+  for (; c < to && done < STEP_WORK; c++) {
+    const xo = (c - xFirst) * l;
     const end = A.colStart[c + 1]!;
     for (let e = A.colStart[c]!; e < end; e++) {
       const yo = A.rows[e]! * l;
