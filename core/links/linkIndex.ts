@@ -44,15 +44,31 @@ export class LinkIndex {
 
   /** Every file first (so that every target exists), then every source's links. */
   static build(files: Iterable<LinkSourceFile>): LinkIndex {
+    const steps = LinkIndex.buildSteps([...files]);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * build() a step at a time for a caller that yields between steps (a few hundred files' paths,
+   * then one file's links, a step). The files are the ones given: what changes meanwhile is the
+   * caller's to apply with setFile / removeFile once it has the index.
+   */
+  static *buildSteps(files: readonly LinkSourceFile[]): Generator<void, LinkIndex, void> {
     const index = new LinkIndex();
-    const list = [...files];
-    for (const file of list) index.vault.add(file.path);
+    for (let i = 0; i < files.length; i++) {
+      index.vault.add(files[i]!.path);
+      if (i % 512 === 511) yield;
+    }
     // While the file set stands still a target resolves the same from every note of one folder:
     // a real vault links the same few hubs from everywhere, so most links are a look-up here.
     const memo: ResolutionMemo = new Map();
-    for (const file of list) {
+    for (const file of files) {
       const links = linksOfFile(file);
       if (links) index.attach(file.path, links, memo);
+      yield;
     }
     return index;
   }

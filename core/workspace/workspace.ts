@@ -42,6 +42,8 @@ export class Workspace {
   private readonly tasks = new TaskIndexer();
   /** Built on first use, then kept up to date file by file (see LinkIndex's incremental rule). */
   private links: LinkIndex | null = null;
+  /** A build of the link index under way in slices (buildLinkIndexSlice), and the files changed since it began. */
+  private linkBuild: { steps: Generator<void, LinkIndex, void>; changed: Set<string> } | null = null;
   /** Built on first use, then updated from the files changed since the last read (see updateGraph). */
   private readonly graphIndex = new GraphIndex();
   /** Kept per file; see WorkspaceDiagnostics for what a change recomputes. */
@@ -131,6 +133,7 @@ export class Workspace {
     this.byPath.set(file.path, file);
     this.tasks.setFile(file.path, file.tasks);
     this.links?.setFile(file);
+    this.linkBuild?.changed.add(file.path);
     this.graphIndex.changed(file.path);
     return file;
   }
@@ -150,6 +153,7 @@ export class Workspace {
       this.diagnosticsCache.fileSetChanged();
     }
     this.links?.removeFile(path);
+    this.linkBuild?.changed.add(path);
     this.graphIndex.changed(path);
   }
 
@@ -160,6 +164,7 @@ export class Workspace {
     this.diagnosticsCache.fileSetChanged();
     this.tasks.removeFile(from);
     this.links?.removeFile(from);
+    this.linkBuild?.changed.add(from);
     this.graphIndex.changed(from);
     this.setText(to, file.text, file.diagnostics.filter(isDecodingProblem).map((d) => ({ ...d, path: to })), file.note?.hadBom ?? false);
   }
@@ -185,8 +190,35 @@ export class Workspace {
   }
 
   linkIndex(): LinkIndex {
-    if (!this.links) this.links = LinkIndex.build(this.byPath.values());
-    return this.links;
+    if (this.links) return this.links;
+    if (this.linkBuild) this.buildLinkIndexSlice(() => false);
+    else this.links = LinkIndex.build(this.byPath.values());
+    return this.links!;
+  }
+
+  /**
+   * Builds the link index a file at a time until `shouldYield()` (asked after each) says to stop;
+   * true once built. For a server after reading every file: one build with every target known
+   * resolves each target once per folder, where keeping it file by file while files arrive
+   * re-resolves links whenever a file they could name appears (≈4x the work at 13k notes).
+   */
+  buildLinkIndexSlice(shouldYield: () => boolean): boolean {
+    if (this.links) return true;
+    const build = (this.linkBuild ??= { steps: LinkIndex.buildSteps([...this.byPath.values()]), changed: new Set() });
+    for (;;) {
+      const step = build.steps.next();
+      if (step.done) {
+        this.linkBuild = null;
+        const links = (this.links = step.value);
+        for (const path of build.changed) {
+          const file = this.byPath.get(path);
+          if (file) links.setFile(file);
+          else links.removeFile(path);
+        }
+        return true;
+      }
+      if (shouldYield()) return false;
+    }
   }
 
   /** The relationship graph (core/graph): notes, files, tasks, roles and their typed edges. */
