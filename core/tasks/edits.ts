@@ -405,12 +405,35 @@ function insertAfter(lines: NoteLine[], after: number, text: string): TextEdit {
 export function addSubtask(note: NoteText, parent: Task, description: string, ctx: EditContext): EditResult {
   const problem = checkDescription(description);
   if (problem) return refuse(problem);
-  if (parent.source === 'code') return refuse('Subtasks of code tasks are not supported; add a task line to a note instead.');
+  const slot = childSlot(note, parent);
+  if (typeof slot === 'string') return refuse(slot);
+  const line = newTaskLine(slot.prefix, slot.marker, description, ctx);
+  return ok(fileEdit(note, [insertAfter(slot.lines, slot.after, line)]));
+}
+
+/**
+ * Adds a plain list item (no checkbox) as the last child of `parent`, indented and marked as
+ * its children are: a note under a task (what an agent writes when it completes one).
+ */
+export function addChildItem(note: NoteText, parent: Task, text: string): EditResult {
+  if (/[\r\n]/.test(text)) return refuse('A list item is one line of text.');
+  if (text.trim() === '') return refuse('The list item is empty.');
+  const slot = childSlot(note, parent);
+  if (typeof slot === 'string') return refuse(slot);
+  return ok(fileEdit(note, [insertAfter(slot.lines, slot.after, `${slot.prefix}${slot.marker} ${text.trim()}`)]));
+}
+
+/**
+ * Where a new last child of `parent` goes: after its subtree, indented like its first child
+ * (or one step in), with the next marker of its children's list; or why there is no such place.
+ */
+function childSlot(note: NoteText, parent: Task): { lines: NoteLine[]; after: number; prefix: string; marker: string } | string {
+  if (parent.source === 'code') return 'Subtasks of code tasks are not supported; add a task line to a note instead.';
   const found = lineOf(note, parent);
-  if (typeof found === 'string') return refuse(found);
+  if (typeof found === 'string') return found;
   const { lines } = found;
   const parts = parseTaskLine(found.line.text);
-  if (!parts) return refuse(`Line ${parent.line + 1} of ${parent.path} is not a task line.`);
+  if (!parts) return `Line ${parent.line + 1} of ${parent.path} is not a task line.`;
   const own = splitPrefix(parts.prefix);
   const ownWidth = width(own.indent);
 
@@ -432,18 +455,9 @@ export function addSubtask(note: NoteText, parent: Task, description: string, ct
     }
   }
 
-  let indent: string;
-  let marker: string;
-  if (firstChild) {
-    indent = firstChild.indent;
-    marker = nextMarker(lastChildMarker ?? firstChild.marker);
-  } else {
-    indent = own.indent + indentUnit(lines, parts.marker);
-    const numbered = /^[0-9]+([.)])$/.exec(parts.marker);
-    marker = numbered ? `1${numbered[1]}` : parts.marker;
-  }
-  const line = newTaskLine(own.quote + indent, marker, description, ctx);
-  return ok(fileEdit(note, [insertAfter(lines, last, line)]));
+  if (firstChild) return { lines, after: last, prefix: own.quote + firstChild.indent, marker: nextMarker(lastChildMarker ?? firstChild.marker) };
+  const numbered = /^[0-9]+([.)])$/.exec(parts.marker);
+  return { lines, after: last, prefix: own.quote + own.indent + indentUnit(lines, parts.marker), marker: numbered ? `1${numbered[1]}` : parts.marker };
 }
 
 /** The note's indentation step: a tab if its lists use tabs, else its smallest space indent, else a tab (Obsidian's default). */

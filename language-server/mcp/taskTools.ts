@@ -1,6 +1,6 @@
 import type { TaskJson } from '../../shared-types/index.js';
 import { roleKey, findRole } from '../../core/roles/resolveRoles.js';
-import { addSubtask, applyEdits, setField, setStatus } from '../../core/tasks/edits.js';
+import { addChildItem, addSubtask, applyEdits, setField, setStatus } from '../../core/tasks/edits.js';
 import { taskFromLine } from '../../core/tasks/extractTasks.js';
 import { idPattern } from '../../core/tasks/fields.js';
 import { doneSymbol } from '../../core/tasks/statuses.js';
@@ -185,10 +185,8 @@ export function finishTask(vault: AgentVault, ref: string, outcome: 'Completed' 
     let text = applyEdits(note.text, edited(setStatus(note, task, outcome === 'Completed' ? doneSymbol(vault.workspace.taskSettings) : failedSymbol(vault), ctx))[0]?.edits ?? []);
     if (noteText !== undefined && noteText.trim() !== '') {
       const current = reread(vault, task, text);
-      // addSubtask knows where a child line goes and how it is indented; the note is a plain item, not a task.
-      const plain = { ...ctx, settings: { ...ctx.settings, setCreatedDate: false, globalFilter: null } };
-      const child = edited(addSubtask({ path: task.path, text }, current, `${outcome === 'Completed' ? 'Done' : 'Failed'} (${me}, ${ctx.today}): ${noteText.trim()}`, plain));
-      text = applyEdits(text, child[0]!.edits.map((e) => ({ ...e, newText: e.newText.replace(/^([\s>]*(?:[-*+]|\d+[.)]) )\[ \] /, '$1').replace(/(\r?\n|\r)([\s>]*(?:[-*+]|\d+[.)]) )\[ \] /, '$1$2') })));
+      const child = edited(addChildItem({ path: task.path, text }, current, `${outcome === 'Completed' ? 'Done' : 'Failed'} (${me}, ${ctx.today}): ${noteText.trim()}`));
+      text = applyEdits(text, child[0]!.edits);
     }
     return { edits: [wholeChange(task.path, note.text, text)], effects: { writes: [task.path] }, result: { task: key, state: outcome, line: noteLines(text)[task.line]!.text } };
   });

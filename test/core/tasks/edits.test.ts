@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDependency, addSubtask, applyEdits, createTask, setField, setStatus, toggleDone } from '../../../core/tasks/edits.js';
+import { addChildItem, addDependency, addSubtask, applyEdits, createTask, setField, setStatus, toggleDone } from '../../../core/tasks/edits.js';
 import { contentHash } from '../../../core/text/hash.js';
 import { applied, ctx, editLine, note, task, taskAt } from './helpers.js';
 
@@ -339,6 +339,26 @@ describe('addSubtask', () => {
   test('blank lines after the subtree stay after it', () => {
     const text = '- [ ] p\n\t- [ ] c\n\n- [ ] q';
     expect(applied(text, addSubtask(note(text), taskAt(text, 0), 'new', ctx()))).toBe('- [ ] p\n\t- [ ] c\n\t- [ ] new\n\n- [ ] q');
+  });
+});
+
+describe('addChildItem', () => {
+  test('a plain item where a subtask would go: after the subtree, like the children', () => {
+    const text = '- [ ] parent\n\t- [ ] child\n\t\t- [ ] grandchild\n- [ ] next';
+    expect(applied(text, addChildItem(note(text), taskAt(text, 0), 'Done (coder): shipped'))).toBe('- [ ] parent\n\t- [ ] child\n\t\t- [ ] grandchild\n\t- Done (coder): shipped\n- [ ] next');
+  });
+
+  test('numbered, in a blockquote, and first child', () => {
+    const numbered = '1. [ ] p\n   1. [ ] a\n2. [ ] q';
+    expect(applied(numbered, addChildItem(note(numbered), taskAt(numbered, 0), 'note'))).toBe('1. [ ] p\n   1. [ ] a\n   2. note\n2. [ ] q');
+    const quoted = '> - [ ] p\n> - [ ] q';
+    expect(applied(quoted, addChildItem(note(quoted), taskAt(quoted, 0), 'note'))).toBe('> - [ ] p\n> \t- note\n> - [ ] q');
+  });
+
+  test('refuses more than one line, or nothing', () => {
+    const text = '- [ ] p';
+    expect(addChildItem(note(text), taskAt(text, 0), 'a\nb')).toMatchObject({ ok: false });
+    expect(addChildItem(note(text), taskAt(text, 0), '  ')).toMatchObject({ ok: false });
   });
 });
 
