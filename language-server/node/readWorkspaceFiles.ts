@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { GitignoreRules, gitignoreName } from '../server/gitignoreRules.js';
 
 /** Obsidian never indexes hidden folders (`.obsidian`, `.trash`, `.git`); dependencies are not the user's. */
 function isSkippedFolder(name: string): boolean {
@@ -18,26 +19,45 @@ export interface FoundFile {
 
 export type ReadResult = { file: FoundFile; bytes: Uint8Array } | { file: FoundFile; tooLarge: number };
 
-/** Every file below `root` that could hold notes or tasks, in a stable order. */
+/**
+ * Every file below `root` that could hold notes or tasks, in a stable order. What the `.gitignore`
+ * files ignore (root and nested, read on the way down) is left out, and an ignored folder is not
+ * entered at all: the server applies the same rules (GitignoreRules) to what it is given.
+ */
 export async function listWorkspaceFiles(root: string, wanted: (relativePath: string) => boolean): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
-  async function walk(dir: string): Promise<void> {
+  const gitignores = new GitignoreRules();
+  async function walk(dir: string, relativeDir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const folders: string[] = [];
+    // Its own rules apply to everything in the folder, so they are read before any entry is judged.
+    if (entries.some((entry) => entry.name === gitignoreName && entry.isFile())) {
+      gitignores.add(relativeDir, readGitignore(path.join(dir, gitignoreName)));
+    }
+    const folders: [string, string][] = [];
     for (const entry of entries) {
       const absolute = path.join(dir, entry.name);
+      const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!isSkippedFolder(entry.name)) folders.push(absolute);
+        if (!isSkippedFolder(entry.name) && !gitignores.ignores(relative, true)) folders.push([absolute, relative]);
       } else if (entry.isFile()) {
-        const relative = path.relative(root, absolute).split(path.sep).join('/');
-        if (wanted(relative)) found.push({ path: relative, absolute });
+        if (!gitignores.ignores(relative) && wanted(relative)) found.push({ path: relative, absolute });
       }
     }
-    for (const folder of folders) await walk(folder);
+    for (const [absolute, relative] of folders) await walk(absolute, relative);
   }
-  await walk(root);
+  await walk(root, '');
   return found;
+}
+
+/** A `.gitignore` as text; one that cannot be read has no rules (indexing too much never loses anything). */
+function readGitignore(absolute: string): string | null {
+  try {
+    const read = readCapped(absolute);
+    return 'bytes' in read ? new TextDecoder().decode(read.bytes) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

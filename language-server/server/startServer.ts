@@ -26,6 +26,7 @@ import { registerTaskQueries } from './custom/taskQuery.js';
 import { registerUpdateTask } from './custom/updateTask.js';
 import { DiagnosticsCache } from './diagnostics.js';
 import { Exclusions } from './exclusions.js';
+import { GitignoreRules, loadGitignoreRules } from './gitignoreRules.js';
 import type { FeatureContext } from './featureContext.js';
 import { guard, guardedConnection } from './guard.js';
 import { projectFeatures } from './projectFeatures.js';
@@ -39,7 +40,7 @@ import { ServerEmbeddings } from './serverEmbeddings.js';
 import { readSettings, withCustomStatuses } from './serverSettings.js';
 import { todayOf } from './serverContext.js';
 import { warmTaskQueries } from './warmUp.js';
-import { backgroundTurn, checkpoint, Slicer, yieldNow } from './yieldNow.js';
+import { backgroundTurn, checkpoint, inSlices, Slicer, yieldNow } from './yieldNow.js';
 
 /** Registers the standard feature providers; may add to the server's capabilities. */
 export type FeatureRegistrar = (connection: Connection, context: FeatureContext, server: ServerContext) => ServerCapabilities | void;
@@ -73,8 +74,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   /** Problems with the settings given at initialize, shown once the client may be sent messages. */
   let initialProblems: string[] = [];
   let client: ClientCapabilities = {};
-  let exclusions = new Exclusions(null, []);
-  let gitignore: string | null = null;
+  let exclusions = new Exclusions(new GitignoreRules(), []);
   let indexing = false;
   let indexedOnce = false;
   /** File events apply one after another, in the order they came. */
@@ -204,7 +204,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
 
   /**
    * Brings the workspace to what the host has: files now excluded or gone are dropped, every
-   * other file is read. Runs at start and again when settings or `.gitignore` change.
+   * other file is read. Runs at start and again when settings or any `.gitignore` change.
    */
   async function index(): Promise<void> {
     await (fileQueue = fileQueue.then(indexNow, (e: unknown) => log(`indexing: ${String(e)}`)));
@@ -219,15 +219,13 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       void connection.sendNotification(ScriptoriumServerNotification.status, { state: 'indexing', files: count(), embeddings: embeddings.status() } satisfies StatusParams);
       const taskSettings = await readTaskSettings();
       if (JSON.stringify(taskSettings) !== JSON.stringify(state.workspace.taskSettings)) state.workspace.setSettings(taskSettings);
-      gitignore = textOf(await host.readFile('.gitignore'));
-      exclusions = new Exclusions(gitignore, settings.excludes ?? []);
-      const paths = (await host.listFiles()).filter((p) => !exclusions.excludes(p));
+      const listedOnHost = await host.listFiles();
+      const gitignores = await loadGitignoreRules(listedOnHost, async (paths) => (await readMany(paths)).map(textOf));
+      exclusions = new Exclusions(gitignores, settings.excludes ?? []);
+      const paths = listedOnHost.filter((p) => !exclusions.excludes(p));
       const listed = new Set(paths);
       for (const file of [...state.workspace.files()]) if (!listed.has(file.path)) state.removeFromHost(file.path);
       await roles.reloadHidden();
-      // Built now, while the workspace is empty or as it was, the link index is then kept file by
-      // file inside the slices below instead of being built in one step on first use.
-      state.workspace.linkIndex();
 
       // Background: a request waits for at most the slice under way when it came.
       const slicer = new Slicer(5, true);
@@ -248,6 +246,11 @@ export function startServer(connection: Connection, host: ServerHost, options: S
           progress.report(Math.floor((done / paths.length) * 100), `${done} / ${paths.length} files`);
         }
       }
+      // Every target known, the link index is built once (in slices) instead of being kept file
+      // by file while files arrive (see Workspace.buildLinkIndexSlice); a request that needs it
+      // meanwhile builds it on the spot. After the first indexing it is kept file by file.
+      progress.report(100, 'resolving links');
+      await inSlices((shouldYield) => state.workspace.buildLinkIndexSlice(shouldYield), { background: true });
     } finally {
       indexing = false;
       indexedOnce = true;
@@ -319,7 +322,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   }
 
   async function fileChanged(path: string, content?: HostFileContent): Promise<void> {
-    if (path === '.gitignore' || path === tasksPluginSettings) return indexNow();
+    if (exclusions.isRuleChange(path) || path === tasksPluginSettings) return indexNow();
     if (ServerRoles.isHiddenRoleFile(path)) return hiddenRolesChanged();
     if (exclusions.excludes(path)) return;
     if (fileKindOf(path) === 'other') return state.setFromHost(path, { kind: 'text', text: '' });
@@ -330,14 +333,17 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     if (await roles.reloadHidden()) refreshDiagnostics();
   }
 
-  function deleted(path: string): void {
+  async function deleted(path: string): Promise<void> {
     if (ServerRoles.isHiddenRoleFile(path) || path === '.scriptorium') void enqueue('role files', hiddenRolesChanged);
+    // Its rules go with it: what it ignored comes back. A deleted folder may have held one too.
+    if (exclusions.isRuleChange(path) || exclusions.hasGitignoreIn(path)) return indexNow();
     if (state.workspace.file(path)) return state.removeFromHost(path);
     // A folder: everything below it goes.
     for (const file of [...state.workspace.files()]) if (file.path.startsWith(`${path}/`)) state.removeFromHost(file.path);
   }
 
   async function renamed(from: string, to: string): Promise<void> {
+    if (exclusions.isRuleChange(from) || exclusions.isRuleChange(to) || exclusions.hasGitignoreIn(from)) return indexNow();
     if (state.workspace.file(from)) {
       if (exclusions.excludes(to)) return state.removeFromHost(from);
       return state.renameOnHost(from, to);
@@ -353,7 +359,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
 
   const hostEvents: HostFileEvents = {
     changed: (path, content) => void enqueue('file changed', () => fileChanged(path, content)),
-    deleted: (path) => void enqueue('file deleted', async () => deleted(path)),
+    deleted: (path) => void enqueue('file deleted', () => deleted(path)),
     renamed: (from, to) => void enqueue('file renamed', () => renamed(from, to)),
   };
 

@@ -6,6 +6,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { TaskQueryResult, TasksChangedParams } from '../../shared-types/protocol.js';
 import { generateVault } from '../bench/generateVault.js';
 import { copyOfVault, sampleVault } from '../cli/runCli.js';
+import { write as writeIn } from '../core/store/helpers.js';
 import { LspClient } from './lspClient.js';
 
 const folders: string[] = [];
@@ -59,6 +60,45 @@ describe('what the node server indexes', () => {
     await client.waitFor('scriptorium/status', (p) => (p as { state: string }).state === 'ready', before);
     expect(await descriptions(client)).toContain('Archived task');
     expect(await descriptions(client)).not.toContain('Generated task');
+  });
+
+  it('honours nested .gitignore files, and follows their creation, edits and deletion', async () => {
+    const vault = vaultCopy();
+    const write = (relative: string, text: string) => writeIn(vault, relative, text);
+    write('packages/app/dist/generated.md', '# Generated heading\n\n- [ ] Generated nested task\n');
+    write('packages/app/dist/bundle.ts', '// TODO: bundled todo\n');
+    write('packages/app/src/kept.md', '- [ ] Kept nested task\n');
+    write('packages/app/.gitignore', '# build output\r\ndist/\r\n');
+    client = await LspClient.start(vault);
+    await client.ready();
+    const symbols = async (query: string) => (await client!.request<{ name: string }[]>('workspace/symbol', { query })).map((s) => s.name);
+    const fromDist = ['Generated nested task', 'bundled todo', 'Generated heading'];
+    /** What the server shows of packages/app/dist: its tasks, its code comment, its heading. */
+    const shownFromDist = async () => {
+      const all = await descriptions(client!);
+      expect(all).toContain('Kept nested task');
+      return [...all, ...(await symbols('Generated heading'))].filter((name) => fromDist.includes(name)).sort();
+    };
+    expect(await shownFromDist()).toEqual([]);
+
+    // File events as a client's watcher sends them (1 created, 2 changed, 3 deleted); each re-applies the rules.
+    const eventsThenReady = async (...changes: [string, 1 | 2 | 3][]) => {
+      const mark = client!.notifications.length;
+      await client!.notify('workspace/didChangeWatchedFiles', { changes: changes.map(([p, type]) => ({ uri: client!.uri(p), type })) });
+      await client!.waitFor('scriptorium/status', (p) => (p as { state: string }).state === 'ready', mark);
+    };
+    write('packages/app/.gitignore', '# build output\n');
+    await eventsThenReady(['packages/app/.gitignore', 2]);
+    expect(await shownFromDist()).toEqual([...fromDist].sort());
+
+    rmSync(path.join(vault, 'packages/app/.gitignore'));
+    write('packages/app/dist/.gitignore', '*\n');
+    await eventsThenReady(['packages/app/.gitignore', 3], ['packages/app/dist/.gitignore', 1]);
+    expect(await shownFromDist()).toEqual([]);
+
+    rmSync(path.join(vault, 'packages/app/dist/.gitignore'));
+    await eventsThenReady(['packages/app/dist/.gitignore', 3]);
+    expect(await shownFromDist()).toEqual([...fromDist].sort());
   });
 
   it('follows created, renamed and deleted files and folders', async () => {
