@@ -198,7 +198,17 @@ export function setField(note: NoteText, task: Task, key: FieldKey, value: Field
   if (typeof found === 'string') return refuse(found);
   const editor = new LineEditor(found.line.text);
   if (!applyField(editor, codeStart(task), key, checked.value, ctx.settings)) return refuse(`Line ${task.line + 1} of ${task.path} is not a task line.`);
+  // Taking a field out can join what was around it into a new one (`⛔ ⛔ a -` without `⛔ a`
+  // reads `⛔ -`): such a line cannot say what was asked, and is not rewritten into something else.
+  if (checked.value === null && task.source === 'markdown' && stillHasField(editor.text, key, ctx.settings)) {
+    return refuse(`Removing that field from line ${task.line + 1} of ${task.path} would make the text next to it read as the same field; edit the line by hand.`);
+  }
   return ok(fileEdit(note, lineEdits(task.line, editor)));
+}
+
+function stillHasField(lineText: string, key: FieldKey, settings: TaskSettings): boolean {
+  const parts = parseTaskLine(lineText);
+  return parts !== null && parseTaskBody(lineText, bodyColumn(parts), settings).fields.some((f) => f.key === key);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -342,6 +342,20 @@ describe('addSubtask', () => {
   });
 });
 
+describe('setField refuses a clear the line cannot express', () => {
+  test('taking out ⛔ x , y would turn the stray ⛔ before it into a dependency on "-"', () => {
+    const text = '- [ ]⛔ ⛔ x , y -';
+    const result = setField(note(text), taskAt(text, 0), 'dependsOn', null, ctx());
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.reason).toMatch(/would make the text next to it read as the same field/);
+  });
+
+  test('an ordinary clear still works', () => {
+    const text = '- [ ] a ⛔ x,y -';
+    expect(applied(text, setField(note(text), taskAt(text, 0), 'dependsOn', null, ctx()))).toBe('- [ ] a -');
+  });
+});
+
 describe('addChildItem', () => {
   test('a plain item where a subtask would go: after the subtree, like the children', () => {
     const text = '- [ ] parent\n\t- [ ] child\n\t\t- [ ] grandchild\n- [ ] next';
