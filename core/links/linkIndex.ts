@@ -36,6 +36,8 @@ export class LinkIndex {
   private readonly vault = new VaultFiles();
   private readonly sources = new Map<string, Source>();
   private readonly incoming = new Map<string, Map<string, number>>();
+  /** Per target, its links from everywhere (the sum of `incoming`'s counts): popularity at a look-up. */
+  private readonly incomingTotals = new Map<string, number>();
   /**
    * Lower-cased last segment of link targets → the sources holding such links. Made on the first
    * file added or removed after a build (a cold start never needs it), then kept up to date.
@@ -125,6 +127,11 @@ export class LinkIndex {
     return this.incoming.get(path) ?? empty;
   }
 
+  /** How many links lead to `path` from all sources together. */
+  backlinkCount(path: string): number {
+    return this.incomingTotals.get(path) ?? 0;
+  }
+
   resolvedLinks(): LinkCounts {
     return this.counts((s) => s.resolved);
   }
@@ -212,6 +219,7 @@ export class LinkIndex {
       return;
     }
     bump(source.resolved, target, delta);
+    bump(this.incomingTotals, target, delta);
     let from = this.incoming.get(target);
     if (!from) this.incoming.set(target, (from = new Map()));
     bump(from, path, delta);

@@ -18,4 +18,10 @@ export interface FeatureContext {
    * happened, so providers can keep caches; absent in contexts that cannot (then cache nothing).
    */
   onDidChange?(listener: (paths: readonly string[]) => void): void;
+  /**
+   * Runs `slice` (work until `shouldYield()` says to stop; true once done) once the server has
+   * warmed up after indexing, as background work that requests are answered around: for caches
+   * a provider would otherwise build in its first request.
+   */
+  afterWarmUp?(slice: (shouldYield: () => boolean) => boolean): void;
 }

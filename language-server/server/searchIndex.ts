@@ -4,7 +4,7 @@ import { SearchService } from '../../core/search/searchService.js';
 import type { SqlDatabase } from '../../core/store/sqlTypes.js';
 import type { LinkRanker, LinkRankRequest } from '../features/shared/options.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
-import { afterReplies, Slicer } from './yieldNow.js';
+import { afterReplies, backgroundTurn, Slicer } from './yieldNow.js';
 
 /** How a configured provider is used: its vectors cached in `database`, its fallbacks and returns told to `onStatus`. */
 export interface EmbeddingsUse {
@@ -18,6 +18,8 @@ export interface EmbeddingsUse {
 const rankerCacheSize = 32;
 /** A ranking expected to take longer than this runs after the completion was answered. */
 const inlineRankingMs = 8;
+/** Rankings the warm-up runs (the first ones after start compile the code; later ones measure it). */
+const warmRankings = 6;
 
 /**
  * The server's one SearchService, built in time slices after indexing (so requests keep being
@@ -36,6 +38,8 @@ export class ServerSearch {
   private readonly pending = new Set<string>();
   /** Recent cost of a ranking, ms (a running average), to decide whether completion may wait for one. */
   private rankingMs = inlineRankingMs * 4;
+  /** A re-read of the edited notes is scheduled (catchUpSoon). */
+  private catchingUp = false;
   /** The `embeddings` setting's provider: undefined, the offline default; null, no vector leg. */
   private embeddings: EmbeddingProvider | null | undefined = undefined;
   private use: EmbeddingsUse = {};
@@ -82,7 +86,29 @@ export class ServerSearch {
 
   /** Builds the index ahead of the first request (called once indexing is done). */
   async warmUp(): Promise<void> {
-    await this.get();
+    const service = await this.get();
+    await this.warmRanking(service);
+  }
+
+  /**
+   * A few rankings of real paragraphs, a step each: the first `[[` of a session then runs
+   * compiled code, and `rankingMs` starts from what a ranking costs here rather than a guess
+   * (too high a guess deferred every ranking of the first minute to the next keystroke).
+   */
+  private async warmRanking(service: SearchService): Promise<void> {
+    // A configured provider is not sent notes' text for a warm-up: those rankings leave vectors out.
+    const weights = this.vectorsTrained && this.embeddings === undefined ? {} : { vector: 0 };
+    let samples = 0;
+    for (const file of this.state.workspace.files()) {
+      if (samples >= warmRankings) break;
+      if (!file.note || file.text.length < 200) continue;
+      samples++;
+      await backgroundTurn();
+      if (this.service !== service) return;
+      const started = performance.now();
+      await service.suggestLinks({ file: file.path, text: file.text.slice(0, 400) }, { limit: 100, weights, explain: false });
+      this.rankingMs = samples === 1 ? performance.now() - started : 0.7 * this.rankingMs + 0.3 * (performance.now() - started);
+    }
   }
 
   /** Search, related notes and link suggestions: the service with its vector leg trained. */
@@ -102,8 +128,12 @@ export class ServerSearch {
   };
 
   private async scores(request: LinkRankRequest): Promise<ReadonlyMap<string, number>> {
-    const service = this.now();
+    // The notes edited since the last search are re-read after this answer, not before it: the
+    // note being written is never its own suggestion, and one keystroke's worth of change
+    // elsewhere does not move a ranking, while re-reading first cost every new paragraph ~1–3 ms.
+    const service = this.service;
     if (!service) return empty;
+    this.catchUpSoon();
     const key = `${request.fromPath}\u0000${request.limit}\u0000${request.paragraph}`;
     const known = this.rankings.get(key);
     if (known) return known;
@@ -119,6 +149,16 @@ export class ServerSearch {
       }).catch(() => undefined);
     }
     return empty;
+  }
+
+  /** Re-reads the edited notes once the replies being made are written (see `scores`). */
+  private catchUpSoon(): void {
+    if (this.dirty.size === 0 || this.catchingUp) return;
+    this.catchingUp = true;
+    void afterReplies()
+      .then(() => this.now())
+      .catch(() => undefined)
+      .finally(() => (this.catchingUp = false));
   }
 
   private async rank(service: SearchService, key: string, request: LinkRankRequest): Promise<ReadonlyMap<string, number>> {

@@ -89,12 +89,15 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     },
   });
   const context: ServerContext = { connection, host, state, search, roles, uris: () => uris, settings: () => settings, log };
+  /** What feature providers asked to have done at the end of every warm-up (FeatureContext.afterWarmUp). */
+  const warmSlices: ((shouldYield: () => boolean) => boolean)[] = [];
   const featureContext: FeatureContext = {
     workspace: () => state.workspace,
     pathOf: (uri) => uris.pathOf(uri),
     uriOf: (path) => uris.uriOf(path),
     documentVersion: (uri) => documents.get(uri)?.version ?? null,
     onDidChange: (listener) => state.onDidChange((change) => listener(change.paths)),
+    afterWarmUp: (slice) => void warmSlices.push(slice),
   };
 
   // --- notifications that follow changes --------------------------------------------------------
@@ -280,6 +283,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       await warmTaskQueries(state.workspace, todayOf(settings));
       await yieldNow();
       await searchBuilt;
+      for (const slice of warmSlices) await inSlices(slice, { background: true });
       log(`warmed up task queries and search in ${Date.now() - started} ms`);
     } catch (e) {
       log(`warm-up: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -76,13 +76,14 @@ export async function noteItems(
   const relevance = ranker ? await withinBudget(() => ranker.scores({ fromPath, paragraph, query: ctx.typed.trim(), limit: maxNotes })) : noScores;
   const best = new TopK<Candidate>(maxNotes, (a, b) => compareCandidates(a, b, fromPath));
   let matched = 0;
+  const links = workspace.linkIndex();
   for (const entry of names.all(workspace)) {
     const file = entry.file;
     if (!(ctx.embed ? file.kind !== 'code' : file.kind === 'markdown' || file.kind === 'canvas')) continue;
     const tier = matchTier(entry, query, queryWords);
     if (tier === 0) continue;
     matched++;
-    best.offer({ entry, tier, relevance: relevance.get(file.path) ?? 0, popularity: names.popularityOf(workspace, file.path) });
+    best.offer({ entry, tier, relevance: relevance.get(file.path) ?? 0, popularity: links.backlinkCount(file.path) });
   }
   let vault: VaultFiles | null = null;
   const items = best.sorted().map(({ entry: c }, i): CompletionItem => {

@@ -1,4 +1,5 @@
 import type { Workspace, WorkspaceFile } from '../../../core/workspace/workspace.js';
+import { isJsWhitespace } from '../../../core/text/whitespace.js';
 import { noteTitle } from '../shared/documents.js';
 
 /** One name a note can be linked by: its file name, or one of its aliases. */
@@ -17,8 +18,8 @@ export interface NameEntry {
 /**
  * The names `[[` completion matches against, kept between requests: built once, then updated
  * for the paths the server says changed, so a request costs a pass over plain strings instead
- * of re-deriving every note's names, and backlink counts are summed once per note until links
- * change. Without change events (`invalidate` never called with paths) it rebuilds per request.
+ * of re-deriving every note's names (how often each is linked is the link index's
+ * `backlinkCount`). Without change events (`invalidate` never called with paths) it rebuilds per request.
  */
 export class NameIndex {
   private readonly byPath = new Map<string, NameEntry[]>();
@@ -26,11 +27,10 @@ export class NameIndex {
   /** Where each path's entries start in `entries` (while it is built), to replace them in place. */
   private readonly slots = new Map<string, number>();
   private readonly nameCounts = new Map<string, number>();
-  private readonly popularity = new Map<string, number>();
-  /** The resolved links of changed notes as last seen: a later change moves only their targets' counts. */
-  private readonly linksSeen = new Map<string, ReadonlyMap<string, number>>();
   private readonly dirty = new Set<string>();
   private built: Workspace | null = null;
+  /** Files still to add while the names are gathered in slices (prepareSlice). */
+  private pending: WorkspaceFile[] | null = null;
   private everything = true;
 
   /** Paths added, changed, removed or renamed; `null` when anything may have changed. */
@@ -59,31 +59,42 @@ export class NameIndex {
     return this.nameCounts.get(lowerTitle) ?? 0;
   }
 
-  /** How often the note is linked from elsewhere; cached until links to it change. */
-  popularityOf(workspace: Workspace, path: string): number {
-    this.sync(workspace);
-    let n = this.popularity.get(path);
-    if (n === undefined) {
-      n = 0;
-      for (const count of workspace.linkIndex().backlinks(path).values()) n += count;
-      this.popularity.set(path, n);
+
+  /**
+   * Gathers the names a few files at a time until `shouldYield()` says to stop; true once done.
+   * For a server warming up: at 13k notes they take ~35 ms, more than one step may.
+   */
+  prepareSlice(workspace: Workspace, shouldYield: () => boolean): boolean {
+    if (this.built !== workspace || this.everything) this.start(workspace);
+    const pending = this.pending;
+    if (pending) {
+      while (pending.length > 0) {
+        this.add(pending.pop()!);
+        if (shouldYield()) return false;
+      }
+      this.pending = null;
     }
-    return n;
+    this.all(workspace);
+    return true;
+  }
+
+  /** Starts over: every file of `workspace` is still to add (by sync at once, or prepareSlice in steps). */
+  private start(workspace: Workspace): void {
+    this.byPath.clear();
+    this.nameCounts.clear();
+    this.built = workspace;
+    this.everything = false;
+    this.dirty.clear();
+    this.entries = null;
+    this.pending = [...workspace.files()];
   }
 
   private sync(workspace: Workspace): void {
-    if (this.built !== workspace) this.everything = true;
-    if (this.everything) {
-      this.byPath.clear();
-      this.nameCounts.clear();
-      this.popularity.clear();
-      this.linksSeen.clear();
-      for (const file of workspace.files()) this.add(file);
-      this.built = workspace;
-      this.everything = false;
-      this.dirty.clear();
-      this.entries = null;
-      return;
+    if (this.built !== workspace || this.everything) this.start(workspace);
+    if (this.pending) {
+      // Files changed since the gathering began are in `dirty` too, and are read again below.
+      for (const file of this.pending) this.add(file);
+      this.pending = null;
     }
     if (this.dirty.size === 0) return;
     for (const path of this.dirty) {
@@ -92,31 +103,12 @@ export class NameIndex {
       const file = workspace.file(path);
       if (file) this.add(file);
       const after = this.byPath.get(path);
-      this.linksChanged(workspace, path, before !== undefined && after !== undefined);
       // A note edited in place keeps its slots: the list is not rebuilt on every keystroke.
       const slot = this.slots.get(path);
       if (this.entries !== null && before && after && slot !== undefined && before.length === after.length) this.entries.splice(slot, after.length, ...after);
       else this.entries = null;
     }
     this.dirty.clear();
-  }
-
-  /**
-   * Forgets the counts a change may have moved. A note edited in place moves only the counts of
-   * what it linked to before and links to now; a note added or removed can re-resolve links
-   * anywhere, and a note's first edit has no "before" to compare: then every count goes.
-   */
-  private linksChanged(workspace: Workspace, path: string, editedInPlace: boolean): void {
-    const seen = this.linksSeen.get(path);
-    const now = editedInPlace ? new Map(workspace.linkIndex().resolvedOf(path)) : null;
-    if (!editedInPlace || !seen || !now) {
-      this.popularity.clear();
-      this.linksSeen.clear();
-    } else {
-      for (const target of seen.keys()) this.popularity.delete(target);
-      for (const target of now.keys()) this.popularity.delete(target);
-    }
-    if (now) this.linksSeen.set(path, now);
   }
 
   private add(file: WorkspaceFile): void {
@@ -143,11 +135,19 @@ export class NameIndex {
   }
 }
 
-const separators = /[\s\-_.()]/;
+/** Whitespace, `-`, `_`, `.`, `(`, `)`: what separates the words of a name. */
+function isSeparator(c: number): boolean {
+  return c === 45 || c === 95 || c === 46 || c === 40 || c === 41 || isJsWhitespace(c);
+}
 
 function wordStartsOf(lower: string): number[] {
   const starts: number[] = [];
-  for (let i = 0; i < lower.length; i++) if (!separators.test(lower[i]!) && (i === 0 || separators.test(lower[i - 1]!))) starts.push(i);
+  let previousSeparates = true;
+  for (let i = 0; i < lower.length; i++) {
+    const separates = isSeparator(lower.charCodeAt(i));
+    if (!separates && previousSeparates) starts.push(i);
+    previousSeparates = separates;
+  }
   return starts;
 }
 

@@ -14,6 +14,12 @@ function maps(workspace: Workspace) {
   return { resolved: index.resolvedLinks(), unresolved: index.unresolvedLinks() };
 }
 
+/** Every file's total of links leading to it (completion's popularity), by the kept index and by a rebuild. */
+function linkedTimes(workspace: Workspace) {
+  const count = (index: LinkIndex) => Object.fromEntries([...workspace.files()].map((f) => [f.path, index.backlinkCount(f.path)]).filter(([, n]) => n !== 0));
+  return { kept: count(workspace.linkIndex()), rebuilt: count(LinkIndex.build(workspace.files())) };
+}
+
 describe('LinkIndex: the shape of Obsidian’s resolvedLinks / unresolvedLinks', () => {
   const workspace = workspaceOf({
     'a.md': '[[b]] [[b#x]] ![[pic.png]] [[missing]] [[missing|again]] [[Missing]]',
@@ -41,6 +47,7 @@ describe('LinkIndex: the shape of Obsidian’s resolvedLinks / unresolvedLinks',
     expect(Object.fromEntries(index.backlinks('b.md'))).toEqual({ 'a.md': 2, 'b.md': 1, 'board.canvas': 1 });
     expect(Object.fromEntries(index.backlinks('pic.png'))).toEqual({ 'a.md': 1, 'board.canvas': 1 });
     expect(index.backlinks('lonely.md').size).toBe(0);
+    expect([index.backlinkCount('b.md'), index.backlinkCount('pic.png'), index.backlinkCount('lonely.md')]).toEqual([4, 2, 0]);
   });
 
   it('outgoing links keep the link as written and where it resolves', () => {
@@ -130,6 +137,8 @@ describe('LinkIndex: incremental updates agree with a rebuild', () => {
         w.setText(path, path.endsWith('.png') ? '' : links.join(' '));
       }
       expect(maps(w), `step ${step}`).toEqual(rebuilt(w));
+      const times = linkedTimes(w);
+      expect(times.kept, `step ${step}`).toEqual(times.rebuilt);
     }
   });
 });

@@ -16,7 +16,10 @@ function sameAsFresh(workspace: Workspace): void {
   const links = workspace.linkIndex();
   expect(links.resolvedLinks()).toEqual(fresh.resolvedLinks());
   expect(links.unresolvedLinks()).toEqual(fresh.unresolvedLinks());
-  for (const file of workspace.files()) expect([...links.backlinks(file.path)].sort()).toEqual([...fresh.backlinks(file.path)].sort());
+  for (const file of workspace.files()) {
+    expect([...links.backlinks(file.path)].sort()).toEqual([...fresh.backlinks(file.path)].sort());
+    expect(links.backlinkCount(file.path)).toBe(fresh.backlinkCount(file.path));
+  }
 }
 
 describe('Workspace.buildLinkIndexSlice', () => {

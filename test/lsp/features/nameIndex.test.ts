@@ -16,7 +16,8 @@ function setup(files: Record<string, string>) {
     workspace.remove(path);
     names.invalidate([path]);
   };
-  const popularity = (path: string) => names.popularityOf(workspace, path);
+  // Popularity (how often a note is linked) is the link index's, kept as links change.
+  const popularity = (path: string) => workspace.linkIndex().backlinkCount(path);
   const labels = () => names.all(workspace).map((e) => e.alias ?? e.title).sort();
   return { workspace, names, set, remove, popularity, labels };
 }
@@ -28,7 +29,6 @@ describe('NameIndex', () => {
     expect(v.popularity('C.md')).toBe(1);
     v.set('B.md', 'see [[A]] and [[A]] and [[C]]');
     expect([v.popularity('A.md'), v.popularity('C.md')]).toEqual([2, 2]);
-    // A second edit of the same note: only its targets' counts are recomputed.
     v.set('B.md', 'see [[C]]');
     expect([v.popularity('A.md'), v.popularity('C.md')]).toEqual([0, 2]);
     v.set('B.md', 'nothing linked');
@@ -56,5 +56,25 @@ describe('NameIndex', () => {
     v.set('C.md', '# C');
     v.remove('A.md');
     expect(v.labels()).toEqual(['B', 'Bea', 'C']);
+  });
+
+  it('gathers the names in slices, taking in what changed meanwhile', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`n${i}.md`] = i % 3 === 0 ? `---\naliases: [Alias ${i}]\n---\n` : '';
+    const v = setup(files);
+    let steps = 0;
+    while (!v.names.prepareSlice(v.workspace, () => true)) {
+      if (++steps === 5) {
+        v.set('n1.md', '---\naliases: [Renamed]\n---\n');
+        v.remove('n2.md');
+        v.set('late.md', '');
+      }
+    }
+    expect(steps).toBeGreaterThan(10);
+    const fresh = new NameIndex();
+    const labelsOf = (names: NameIndex) => names.all(v.workspace).map((e) => e.alias ?? e.title).sort();
+    expect(labelsOf(v.names)).toEqual(labelsOf(fresh));
+    expect(labelsOf(v.names)).toContain('Renamed');
+    expect(labelsOf(v.names)).not.toContain('n2');
   });
 });
