@@ -18,10 +18,6 @@ const FLUSH_AT = 1 << 18;
 /** Free room the arena gets when it is repacked for writes, and the waste a read tolerates before repacking it. */
 const ARENA_SLACK = 0.25;
 const ARENA_SLACK_MIN = 1 << 16;
-/** Postings above which a full arena grows by one copy and is repacked in steps (a full repack was ~100 ms at 50k notes). */
-const PACK_IN_STEPS = 1 << 20;
-/** Postings a repack step copies (a few ms). */
-const PACK_STEP = 1 << 18;
 
 /**
  * The inverted index of one string property; terms and documents are small integers. Without
@@ -34,8 +30,7 @@ export class FieldIndex {
    * and no list costs an object (a view each held ~3.5 MB at 13k notes): term t's are
    * arena[starts[t] … starts[t] + sizes[t]), with room for rooms[t]. A list that outgrows its
    * room moves to the free end; the arena is repacked when that end is full, and on a read
-   * after a bulk of writes or once much of it is left behind. A large one (a vault being
-   * indexed) grows instead, and is repacked a range of terms a step (see `packing`).
+   * after a bulk of writes or once much of it is left behind.
    */
   private arena = new Int32Array(0);
   /** Where the free end of the arena starts. */
@@ -61,12 +56,6 @@ export class FieldIndex {
   private pendingCount = 0;
   /** Scratch: the distinct terms of the document being added. */
   private distinct = new Int32Array(1024);
-  /**
-   * A repack under way, a range of terms a step (each add and read takes one): the lists go
-   * into `arena` with new starts and rooms, which replace the current ones once every term is
-   * copied; reads meanwhile use the current arena. Any write to the arena abandons it.
-   */
-  private packing: { arena: Int32Array<ArrayBuffer> | null; length: number; starts: Int32Array<ArrayBuffer>; rooms: Int32Array<ArrayBuffer>; keepRooms: boolean; term: number; at: number } | null = null;
 
   constructor(readonly keepsPostings = true) {}
 
@@ -129,7 +118,7 @@ export class FieldIndex {
     if (p >= FLUSH_AT) {
       this.flush();
       this.bulk = true;
-    } else if (this.packing) this.packStep();
+    }
   }
 
   /** Without postings: one more document holds these terms (nothing is kept per document). */
@@ -195,43 +184,13 @@ export class FieldIndex {
    * (public so that a caller working in steps can take that cost in a step of its own).
    */
   readable(): void {
-    for (const _ of this.packSteps());
-  }
-
-  /** readable() in steps of a few ms: a repack is done a range of terms a step; reads may run in between. */
-  *packSteps(): Generator<void, void, void> {
-    this.startRead();
-    while (this.packing) {
-      yield;
-      // A write meanwhile abandoned it: the next read starts another.
-      if (!this.packing) this.startRead();
-      else this.packStep();
-    }
-  }
-
-  /**
-   * What every read does first: every pending posting in place, and the arena repacked tight
-   * after a bulk of writes or once much of it is left behind. After a bulk, a large repack is
-   * begun, not done: the lists stay where they are until its steps end (see `packing`).
-   */
-  private startRead(): void {
     if (this.pendingCount > 0) this.flush();
     if (this.pendingTerms.length > PENDING_KEPT) {
       this.pendingTerms = new Int32Array(PENDING_KEPT);
       this.pendingPostings = new Int32Array(PENDING_KEPT);
     }
-    if (this.packing) return;
-    // `bulk` stays set until a tight repack ends: one a write abandoned is begun again, in steps.
-    if (this.bulk && this.postingCount >= PACK_IN_STEPS) this.startPacking(0, false);
-    else if (this.bulk) {
-      this.bulk = false;
-      this.repack(null, 0);
-    } else if (this.arena.length > this.postingCount * (1 + ARENA_SLACK) + ARENA_SLACK_MIN) this.repack(null, 0);
-  }
-
-  /** One step of a repack under way, if any: a query takes one, so that a repack no write drives still ends. */
-  advancePacking(): void {
-    if (this.packing) this.packStep();
+    if (this.bulk || this.arena.length > this.postingCount * (1 + ARENA_SLACK) + ARENA_SLACK_MIN) this.repack(null, 0);
+    this.bulk = false;
   }
 
   /** Makes the per-term arrays hold term `maxTerm`. */
@@ -278,59 +237,10 @@ export class FieldIndex {
   }
 
   /**
-   * Begins a repack (see `packing`) with `slack` of the postings free at the end; each list
-   * keeps its room when `keepRooms` (a vault being indexed: lists that grow then seldom move),
-   * else gets room for what it holds.
-   */
-  private startPacking(slack: number, keepRooms: boolean): void {
-    const { sizes, rooms } = this;
-    let total = this.postingCount;
-    if (keepRooms) {
-      total = 0;
-      for (let t = 0; t < sizes.length; t++) total += Math.max(sizes[t]!, rooms[t]!);
-    }
-    // Allocated by the first step: a flush that grew the arena has done enough.
-    this.packing = { arena: null, length: Math.ceil(total + this.postingCount * slack), starts: new Int32Array(0), rooms: new Int32Array(0), keepRooms, term: 0, at: 0 };
-  }
-
-  /** Copies the lists of the next terms into the repack's arena, about PACK_STEP postings; the last step puts it in place. */
-  private packStep(): void {
-    const packing = this.packing!;
-    if (!packing.arena) {
-      packing.arena = new Int32Array(packing.length);
-      packing.starts = new Int32Array(this.sizes.length);
-      packing.rooms = new Int32Array(this.sizes.length);
-      return;
-    }
-    const { sizes, starts, arena } = this;
-    let { term, at } = packing;
-    // Each term costs a little even when empty: counted as a few postings.
-    for (let copied = 0; term < sizes.length && copied < PACK_STEP; term++) {
-      const size = sizes[term]!;
-      if (size > 0) packing.arena.set(arena.subarray(starts[term]!, starts[term]! + size), at);
-      packing.starts[term] = at;
-      const room = packing.keepRooms ? Math.max(size, this.rooms[term]!) : size;
-      packing.rooms[term] = room;
-      at += room;
-      copied += size + 8;
-    }
-    packing.term = term;
-    packing.at = at;
-    if (term < sizes.length) return;
-    this.arena = packing.arena;
-    this.starts = packing.starts;
-    this.rooms = packing.rooms;
-    this.arenaUsed = at;
-    this.packing = null;
-    if (!packing.keepRooms) this.bulk = false;
-  }
-
-  /**
    * Appends the pending postings term by term (in the order they were added): one list at a
    * time instead of a scattered push per posting, which is most of what indexing a vault costs.
    */
   private flush(): void {
-    this.packing = null;
     const count = this.pendingCount;
     const terms = this.pendingTerms;
     const postings = this.pendingPostings;
@@ -350,13 +260,7 @@ export class FieldIndex {
       const added = groupStart[g + 1]! - groupStart[g]!;
       if (sizes[t]! + added > rooms[t]!) moving += roomFor(sizes[t]!, added);
     }
-    // A large arena grows by one native copy, left-behind room and all, and is repacked in steps after.
-    const growing = this.arenaUsed + moving > this.arena.length && this.postingCount + count >= PACK_IN_STEPS;
-    if (growing) {
-      const grown = new Int32Array(Math.ceil(this.arenaUsed + moving + (this.postingCount + count) * ARENA_SLACK));
-      grown.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = grown;
-    } else if (this.arenaUsed + moving > this.arena.length) this.repack(groups, ARENA_SLACK);
+    if (this.arenaUsed + moving > this.arena.length) this.repack(groups, ARENA_SLACK);
     const arena = this.arena;
     for (let g = 0; g < groupTerms.length; g++) {
       const t = groupTerms[g]!;
@@ -375,7 +279,6 @@ export class FieldIndex {
     }
     this.pendingCount = 0;
     this.postingCount += count;
-    if (growing) this.startPacking(ARENA_SLACK, true);
   }
 
   private growPending(needed: number): void {
@@ -396,9 +299,7 @@ export class FieldIndex {
     this.lengths[id] = -1;
     const counts = new Map<number, number>();
     for (let i = 0; i < terms.length; i++) counts.set(terms[i]!, (counts.get(terms[i]!) ?? 0) + 1);
-    if (this.pendingCount > 0) this.flush();
-    // It writes the current arena: a repack under way would miss that.
-    this.packing = null;
+    this.readable();
     const arena = this.arena;
     for (const [t, tf] of counts) {
       const size = t < this.sizes.length ? this.sizes[t]! : 0;
@@ -421,7 +322,7 @@ export class FieldIndex {
    */
   accumulate(term: number, weight: number, scores: Float64Array, touched: number[], k1 = BM25_K1, b = BM25_B): void {
     if (!this.keepsPostings) throw new Error('This field keeps statistics only, not postings: it cannot be searched.');
-    this.startRead();
+    this.readable();
     const size = this.sizes[term] ?? 0;
     if (size === 0) return;
     const idf = this.idf(term) * weight;
@@ -443,7 +344,7 @@ export class FieldIndex {
   /** Writes the ids and tfs of the documents holding the term into `ids` and `tfs` (each at least documentFrequency long); their count. */
   copyPostings(term: number, ids: Int32Array, tfs: Int32Array): number {
     if (!this.keepsPostings) throw new Error('This field keeps statistics only, not postings.');
-    this.startRead();
+    this.readable();
     const size = this.sizes[term] ?? 0;
     const arena = this.arena;
     const start = this.starts[term]!;
@@ -557,7 +458,6 @@ export function scoreSheet(
     const field = store.fields[prop];
     if (!field) continue;
     const propBoost = boost[prop] ?? 1;
-    field.advancePacking();
     for (const [term, weight] of terms) field.accumulate(term, weight * propBoost, scores, touched, relevance.k ?? BM25_K1, relevance.b ?? BM25_B);
   }
   return { scores, touched };

@@ -106,11 +106,6 @@ export class TextIndex {
     return this.noteStore().fields[prop]!;
   }
 
-  /** Makes every note field's postings ready to read, in steps of a few ms (see FieldIndex.packSteps). */
-  *packSteps(): Generator<void, void, void> {
-    for (const field of Object.values(this.noteStore().fields)) yield* field.packSteps();
-  }
-
   /** The sections' statistics of one property (no postings: idf, counts and lengths only). */
   sectionField(prop: 'heading' | 'body'): FieldIndex {
     return prop === 'heading' ? this.sectionHeadings : this.sectionBodies;

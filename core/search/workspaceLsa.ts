@@ -117,17 +117,10 @@ export class WorkspaceLsa implements EmbeddingProvider {
     const work = new WorkMeter();
     // Rows: notes by internal id (numbered as first met); columns: terms in ≥ 2 notes and ≤ half of them.
     const vocabularySize = this.text.vocabulary.size;
-    // The postings flushed and packed, then the matrix allocated: each in steps of their own.
-    yield* body.packSteps();
+    // The postings flushed and packed, then the matrix allocated: each a step of its own.
+    body.readable();
     yield;
-    let expected = 0;
-    for (let term = 0; term < vocabularySize; ) {
-      const to = Math.min(vocabularySize, term + TERMS_PER_STEP);
-      expected += expectedEntries(body, docs, term, to);
-      term = to;
-      yield;
-    }
-    const matrix = new MatrixBuilder(body, docs, expected);
+    const matrix = new MatrixBuilder(body, docs, vocabularySize);
     yield;
     for (let term = 0; term < vocabularySize; ) {
       term = matrix.addTerms(term, vocabularySize);
@@ -234,19 +227,6 @@ const STEP_WORK = 1_000_000;
 /** Entries per call of the simplest kernels. */
 const CHUNK = 1 << 15;
 
-/** Terms whose document frequencies one step sums (a loop over the whole vocabulary was ~70 ms at 50k notes). */
-const TERMS_PER_STEP = 1 << 14;
-
-/** Entries the matrix gets from terms [from, to): those in ≥ 2 notes and ≤ half of them. */
-function expectedEntries(body: FieldIndex, docs: number, from: number, to: number): number {
-  let expected = 0;
-  for (let term = from; term < to; term++) {
-    const df = body.documentFrequency(term);
-    if (df >= 2 && df <= docs / 2) expected += df;
-  }
-  return expected;
-}
-
 /** The notes × terms matrix read from the postings, a range of terms at a time. */
 class MatrixBuilder {
   rowOf: Int32Array;
@@ -266,9 +246,14 @@ class MatrixBuilder {
   constructor(
     private readonly body: FieldIndex,
     private readonly docs: number,
-    expected: number,
+    terms: number,
   ) {
     this.rowOf = new Int32Array(Math.max(16, body.idLimit)).fill(-1);
+    let expected = 0;
+    for (let term = 0; term < terms; term++) {
+      const df = body.documentFrequency(term);
+      if (df >= 2 && df <= docs / 2) expected += df;
+    }
     this.rowList = new Int32Array(expected);
     this.valList = new Float64Array(expected);
   }
