@@ -17,7 +17,8 @@ export type LinkCounts = Record<string, Record<string, number>>;
 interface Source {
   links: Link[];
   targets: (string | null)[];
-  resolved: Map<string, number>;
+  /** Made from `targets` when first asked for (a build never needs it), then kept up to date. */
+  resolved: Map<string, number> | null;
   /** Made for the first unresolved link: most notes have none. */
   unresolved: Map<string, number> | null;
 }
@@ -115,7 +116,8 @@ export class LinkIndex {
   }
 
   resolvedOf(path: string): ReadonlyMap<string, number> {
-    return this.sources.get(path)?.resolved ?? empty;
+    const source = this.sources.get(path);
+    return source ? resolvedOfSource(source) : empty;
   }
 
   unresolvedOf(path: string): ReadonlyMap<string, number> {
@@ -133,7 +135,7 @@ export class LinkIndex {
   }
 
   resolvedLinks(): LinkCounts {
-    return this.counts((s) => s.resolved);
+    return this.counts(resolvedOfSource);
   }
 
   unresolvedLinks(): LinkCounts {
@@ -147,7 +149,7 @@ export class LinkIndex {
   }
 
   private attach(path: string, links: Link[], memo: ResolutionMemo | null = null): void {
-    const source: Source = { links, targets: new Array<string | null>(links.length), resolved: new Map(), unresolved: null };
+    const source: Source = { links, targets: new Array<string | null>(links.length), resolved: null, unresolved: null };
     this.sources.set(path, source);
     const folder = memo ? folderOf(path) : '';
     for (let i = 0; i < links.length; i++) {
@@ -218,7 +220,7 @@ export class LinkIndex {
       bump((source.unresolved ??= new Map()), link.target, delta);
       return;
     }
-    bump(source.resolved, target, delta);
+    if (source.resolved) bump(source.resolved, target, delta);
     bump(this.incomingTotals, target, delta);
     let from = this.incoming.get(target);
     if (!from) this.incoming.set(target, (from = new Map()));
@@ -228,6 +230,14 @@ export class LinkIndex {
 }
 
 const empty: ReadonlyMap<string, number> = new Map();
+
+/** A source's resolved targets with counts, made from its targets on first use. */
+function resolvedOfSource(source: Source): Map<string, number> {
+  if (source.resolved) return source.resolved;
+  const resolved = new Map<string, number>();
+  for (const target of source.targets) if (target !== null) resolved.set(target, (resolved.get(target) ?? 0) + 1);
+  return (source.resolved = resolved);
+}
 
 /** Link target → where it resolves from any folder, or by note folder; for one build. */
 type ResolutionMemo = Map<string, string | null | Map<string, string | null>>;
