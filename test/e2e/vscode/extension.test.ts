@@ -182,17 +182,26 @@ describe.runIf(!missing || inCi)('the VS Code extension in a real VS Code (code-
 
   it('restarts the language server when it dies, and says so', async () => {
     const { page } = session;
-    const [before] = nodeServersUnder(session.base).map((s) => s.pid);
-    expect(before).toBeDefined();
-    process.kill(before!, 'SIGKILL');
-    await page.locator('.notification-list-item-message', { hasText: 'stopped unexpectedly; it is being restarted' }).waitFor({ timeout: 30_000 });
+    // Every server process of this session (a server still exiting from an earlier restart
+    // would otherwise be the one killed, and nothing would notice).
+    const before = nodeServersUnder(session.base).map((s) => s.pid);
+    expect(before.length).toBeGreaterThan(0);
+    for (const pid of before) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    // Generous: in CI the whole suite shares two cores with this VS Code.
+    await page.locator('.notification-list-item-message', { hasText: 'stopped unexpectedly; it is being restarted' }).waitFor({ timeout: 60_000 });
     await expect
       .poll(
         () => {
           const pids = nodeServersUnder(session.base).map((s) => s.pid);
-          return pids.length === 1 && pids[0] !== before;
+          return pids.length === 1 && !before.includes(pids[0]!);
         },
-        { timeout: 30_000 },
+        { timeout: 60_000 },
       )
       .toBe(true);
     await page.screenshot({ path: path.join(artifacts, 'server-restarted.png') });
@@ -200,7 +209,7 @@ describe.runIf(!missing || inCi)('the VS Code extension in a real VS Code (code-
     await runCommand(page, 'Scriptorium: Refresh Tasks');
     await page.locator('.monaco-list-row[aria-label^="Write launch copy #writing, Completed"]').waitFor({ timeout: 30_000 });
     await page.locator('.statusbar-item', { hasText: /\d+ ready/ }).first().waitFor({ timeout: 30_000 });
-  }, 90_000);
+  }, 180_000);
 
   it('shows [[ completions in the editor', async () => {
     expect((await linkCompletionInEditor(session.page, 'link-completion.png')).join('\n')).toContain('Website relaunch');
