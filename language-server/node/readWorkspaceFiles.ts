@@ -19,6 +19,11 @@ export interface FoundFile {
 
 export type ReadResult = { file: FoundFile; bytes: Uint8Array } | { file: FoundFile; tooLarge: number };
 
+/** Hidden files (`.eslintrc.js`, `.env`) are skipped as the server and Obsidian skip them; `.gitignore` files are listed for the server's rules. */
+function isSkippedFile(name: string): boolean {
+  return name.startsWith('.') && name !== gitignoreName;
+}
+
 /**
  * Every file below `root` that could hold notes or tasks, in a stable order. What the `.gitignore`
  * files ignore (root and nested, read on the way down) is left out, and an ignored folder is not
@@ -41,7 +46,7 @@ export async function listWorkspaceFiles(root: string, wanted: (relativePath: st
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name) && !gitignores.ignores(relative, true)) folders.push([absolute, relative]);
       } else if (entry.isFile()) {
-        if (!gitignores.ignores(relative) && wanted(relative)) found.push({ path: relative, absolute });
+        if (!isSkippedFile(entry.name) && !gitignores.ignores(relative) && wanted(relative)) found.push({ path: relative, absolute });
       }
     }
     for (const [absolute, relative] of folders) await walk(absolute, relative);
