@@ -18,8 +18,9 @@ import { benchOne } from './scaleBench.js';
 import { benchStoreStart } from './warmStart.js';
 import { benchSearch } from './searchBench.js';
 import { benchLsp } from './lspBench.js';
+import { corporaRoot } from '../support/corpora.js';
 
-const corpora = path.resolve(process.cwd(), '../shared/corpora');
+const corpora = corporaRoot;
 const corpusNames = ['obsidian-tasks-demo', 'dwarves-brain'];
 
 type OneReport = Awaited<ReturnType<typeof benchOne>>;

@@ -1,13 +1,13 @@
 // `npm run eval`: hide real links in ../shared/corpora/dwarves-brain and count how often each
 // ranking gives them back (recall@1, recall@5, MRR@10) — ours beside plain BM25 and title matching.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { SearchService } from '../../core/search/searchService.js';
 import { setPowerIterations } from '../../core/search/workspaceLsa.js';
 import { loadWorkspace } from '../../language-server/node/loadWorkspace.js';
+import { dwarvesVault } from '../support/corpora.js';
 import { BM25_ONLY, evaluate, sampleHiddenLinks, serviceRanker, titleRanker } from './linkEval.js';
 
-const vault = path.resolve(process.cwd(), '../shared/corpora/dwarves-brain/vault');
+const vault = dwarvesVault;
 const SAMPLE = Number(process.env.EVAL_SAMPLE ?? 300);
 const SEED = Number(process.env.EVAL_SEED ?? 42);
 

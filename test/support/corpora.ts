@@ -2,8 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
+/** The repository root: the first folder above this module holding package.json (from test/support, or from dist/ once bundled). */
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 /** The shared corpora live beside the repo in CI and on developers' machines; users' clones lack them. */
-export const corporaRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpora');
+export const corporaRoot = path.resolve(repoRoot(), '../shared/corpora');
 export const hasCorpora = existsSync(corporaRoot);
 
 export const tasksDemoVault = path.join(corporaRoot, 'obsidian-tasks-demo/vault');
