@@ -100,7 +100,8 @@ export async function linkCompletionInEditor(page: Page, screenshot: string): Pr
 
 /**
  * Clicks an inline action of a Tasks view row. The actions show while the row is hovered; a
- * refresh of the view re-renders rows under a still mouse, so the hover is retried.
+ * refresh of the view re-renders rows under a still mouse (the button seen a moment ago is then
+ * hidden again), so hover and click are retried together.
  */
 export async function clickInlineAction(page: Page, rowLabel: string, action: string): Promise<void> {
   const row = page.locator(`.monaco-list-row[aria-label^="${rowLabel}"]`);
@@ -109,8 +110,11 @@ export async function clickInlineAction(page: Page, rowLabel: string, action: st
     await page.mouse.move(5, 5);
     await row.hover();
     if (await button.isVisible()) {
-      await button.click({ timeout: 5_000 });
-      return;
+      const clicked = await button.click({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (clicked) return;
     }
     await page.waitForTimeout(500);
   }
