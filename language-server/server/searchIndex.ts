@@ -1,6 +1,6 @@
 import type { EmbeddingStatus } from '../../core/search/embeddings/fallback.js';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types.js';
-import { SearchService } from '../../core/search/searchService.js';
+import { SearchService, type LinkSuggestion, type RankingWeights } from '../../core/search/searchService.js';
 import type { SqlDatabase } from '../../core/store/sqlTypes.js';
 import type { LinkRanker, LinkRankRequest } from '../features/shared/options.js';
 import type { ServerWorkspace } from './serverWorkspace.js';
@@ -105,10 +105,7 @@ export class ServerSearch {
       samples++;
       await backgroundTurn();
       if (this.service !== service) return;
-      const started = performance.now();
-      await service.suggestLinks({ file: file.path, text: file.text.slice(0, 400) }, { limit: 100, weights, explain: false });
-      const took = performance.now() - started;
-      this.rankingMs = samples === 1 ? took : 0.7 * this.rankingMs + 0.3 * took;
+      const { took } = await this.timedRanking(service, { fromPath: file.path, paragraph: file.text.slice(0, 400), query: '', limit: 100 }, weights, samples === 1);
       // A vault where one ranking is a long step (50k notes: ~70 ms) is measured once, not six times.
       if (took > 4 * inlineRankingMs) break;
     }
@@ -165,14 +162,20 @@ export class ServerSearch {
   }
 
   private async rank(service: SearchService, key: string, request: LinkRankRequest): Promise<ReadonlyMap<string, number>> {
-    const started = performance.now();
-    const weights = this.vectorsTrained ? {} : { vector: 0 };
-    const suggestions = await service.suggestLinks({ file: request.fromPath, text: request.paragraph }, { limit: request.limit, weights, explain: false });
-    this.rankingMs = 0.7 * this.rankingMs + 0.3 * (performance.now() - started);
+    const { suggestions } = await this.timedRanking(service, request, this.vectorsTrained ? {} : { vector: 0 });
     const scores = new Map(suggestions.map((s) => [s.target, s.score]));
     if (this.rankings.size >= rankerCacheSize) this.rankings.delete(this.rankings.keys().next().value!);
     this.rankings.set(key, scores);
     return scores;
+  }
+
+  /** A paragraph's ranking for `[[` (scores only, no "why"), its time folded into `rankingMs` (or setting it, for the `first`). */
+  private async timedRanking(service: SearchService, request: LinkRankRequest, weights: Partial<RankingWeights>, first = false): Promise<{ suggestions: LinkSuggestion[]; took: number }> {
+    const started = performance.now();
+    const suggestions = await service.suggestLinks({ file: request.fromPath, text: request.paragraph }, { limit: request.limit, weights, explain: false });
+    const took = performance.now() - started;
+    this.rankingMs = first ? took : 0.7 * this.rankingMs + 0.3 * took;
+    return { suggestions, took };
   }
 
   /**
