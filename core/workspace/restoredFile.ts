@@ -5,37 +5,12 @@ import { defineLazyListItems } from '../markdown/lazyListItems.js';
 import type { Link, ParsedNote } from '../markdown/types.js';
 import type { Task } from '../tasks/types.js';
 import { noteFieldsOfSummary, relationsOfSummary, type NoteSummary } from './fileSummary.js';
+import { lazyText } from './lazyText.js';
 
 // A note restored from the store (a warm start): its summary is in memory, its text is read on
 // first use and its list items come from a full parse on first use (lazyListItems.ts). Accessors are shared
 // functions on own, enumerable properties, so a restored file looks like a parsed one to
 // readers (spread, toEqual, JSON) and every restored file shares one hidden class.
-
-const textSlot = Symbol('text');
-const loadSlot = Symbol('load');
-
-interface Lazy {
-  [textSlot]: string | null;
-  [loadSlot]: () => string;
-}
-
-function getText(this: Lazy): string {
-  return (this[textSlot] ??= this[loadSlot]());
-}
-
-function setText(this: Lazy, text: string): void {
-  this[textSlot] = text;
-}
-
-function hidden(target: object, key: symbol, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: false, configurable: false });
-}
-
-function lazyText(target: object, load: () => string): void {
-  hidden(target, textSlot, null);
-  hidden(target, loadSlot, load);
-  Object.defineProperty(target, 'text', { get: getText, set: setText, enumerable: true, configurable: true });
-}
 
 export interface RestoredFileParts {
   path: string;
@@ -72,6 +47,8 @@ export function restoredFile({ path, summary, tasks, loadText }: RestoredFilePar
   lazyText(note, () => (file as unknown as { text: string }).text);
   defineLazyListItems(note as unknown as { path: string; text: string }, null);
   defineLazyLines(note as unknown as { text: string }, null);
-  setKnownRelations(note as unknown as ParsedNote, (links) => relationsOfSummary(summary, links));
+  // Only what the relations need is kept, not the whole summary.
+  const kept = { relations: summary.relations, typos: summary.typos };
+  setKnownRelations(note as unknown as ParsedNote, (links) => relationsOfSummary(kept, links));
   return file as typeof file & { text: string };
 }

@@ -112,6 +112,8 @@ export class Workspace {
    */
   restore(path: string, summary: NoteSummary, read: () => Uint8Array | null): WorkspaceFile {
     const tasks = tasksOfSummary(path, summary, this.settings);
+    // The loader keeps the version, not the summary (whose tuples would then outlive the restore).
+    const version = summary.version;
     const file: WorkspaceFile = restoredFile({
       path,
       summary,
@@ -119,11 +121,10 @@ export class Workspace {
       loadText: () => {
         const bytes = read();
         const decoded = decodeNote(bytes ?? new Uint8Array(0));
-        if (contentHash(decoded.text) !== summary.version && this.byPath.get(path) === file) this.setBytes(path, bytes ?? new Uint8Array(0));
+        if (contentHash(decoded.text) !== version && this.byPath.get(path) === file) this.setBytes(path, bytes ?? new Uint8Array(0));
         return decoded.text;
       },
     });
-    restoredSummaries.set(file, summary);
     return this.register(file);
   }
 
@@ -142,9 +143,11 @@ export class Workspace {
   summary(path: string): NoteSummary | null {
     const file = this.byPath.get(path);
     if (!file || file.kind !== 'markdown' || !file.note) return null;
-    const restored = restoredSummaries.get(file);
-    if (restored) return restored;
-    return summarizeNote(path, file.text, file.version, file.note, file.tasks, file.diagnostics);
+    // A restored note keeps no summary (it would double its memory): it reads its text, and is
+    // replaced by a parse if those bytes are not the ones it was restored from.
+    const text = file.text;
+    const current = this.byPath.get(path)!;
+    return summarizeNote(path, text, current.version, current.note!, current.tasks, current.diagnostics);
   }
 
   remove(path: string): void {
@@ -274,8 +277,6 @@ export class Workspace {
   }
 }
 
-/** The summaries restored files came from: a restored file is summarized without reading it. */
-const restoredSummaries = new WeakMap<WorkspaceFile, NoteSummary>();
 
 /**
  * Field diagnostics come only from invalid values or a key given twice; most tasks have

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeNoteIndex, encodeNoteIndex, type NoteIndexRow } from '../../core/store/noteIndexFile.js';
+import { decodeNoteIndex, encodeNoteIndex, summaryOfRow, type NoteIndexRow } from '../../core/store/noteIndexFile.js';
 import { headerProblemOf } from '../../core/store/taskStore.js';
 import type { FileStat } from '../../core/store/vaultHistory.js';
 import type { TaskSettings } from '../../core/tasks/types.js';
@@ -56,7 +56,8 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
 
   if (rows.size === stats.size && [...stats.keys()].every(unchanged) && storeLooksSound(path.join(storeDir, storeFileName))) {
     for (const file of found) {
-      const summary = rows.get(file.path)?.summary;
+      const row = rows.get(file.path);
+      const summary = row ? summaryOfRow(row) : null;
       if (!summary || !restore(workspace, file, summary)) addFromDisk(workspace, file);
     }
     return workspace;
@@ -91,7 +92,8 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
       const stat = stats.get(file.path);
       const row = rows.get(file.path);
       const known = workspace.file(file.path) !== undefined;
-      if (!known && row?.summary && unchanged(file.path) && restore(workspace, file, row.summary)) {
+      const summary = !known && row !== undefined && unchanged(file.path) ? summaryOfRow(row) : null;
+      if (row !== undefined && summary && restore(workspace, file, summary)) {
         next.set(file.path, row);
         continue;
       }
@@ -99,7 +101,7 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
       const added = workspace.file(file.path);
       if (!stat || !added) continue;
       // A file too large to read is remembered by its stat alone (its summary would be of nothing).
-      next.set(file.path, { size: stat.size, mtime: stat.mtime, hash: added.version, summary: stat.size > maxFileBytes ? null : workspace.summary(file.path) });
+      next.set(file.path, { size: stat.size, mtime: stat.mtime, hash: added.version, summaryJson: stat.size > maxFileBytes ? null : JSON.stringify(workspace.summary(file.path)) });
     }
     // The store first: the note index may only ever say what the saved store has seen.
     await history.save();

@@ -1,6 +1,7 @@
 // A start with the store, in a fresh process (bench.ts runs it twice after the first start): the
 // first fills the store's note summaries (what the first `tasks`/`check` with a store does), the
 // second is the warm start the budget is about — unchanged notes restored, nothing parsed.
+import { isTextKept } from '../../core/workspace/lazyText.js';
 import { loadWorkspace } from '../../language-server/node/loadWorkspace.js';
 import { log, memory, round, timed, timedAsync } from './measure.js';
 
@@ -13,7 +14,7 @@ export async function benchStoreStart(dir: string, storeDir: string) {
   let restored = 0;
   let read = 0;
   for (const file of load.value.files()) {
-    if (Object.getOwnPropertyDescriptor(file, 'text')?.get !== undefined) restored++;
+    if (!isTextKept(file)) restored++;
     else if (file.kind !== 'other') read++;
   }
   return {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toTaskJson } from '../../../core/tasks/taskJson.js';
+import { isTextKept } from '../../../core/workspace/lazyText.js';
 import type { Workspace } from '../../../core/workspace/workspace.js';
 import { loadWorkspace } from '../../../language-server/node/loadWorkspace.js';
 import { sampleVault } from '../../cli/runCli.js';
@@ -23,9 +24,9 @@ function answers(workspace: Workspace) {
   };
 }
 
-/** A restored file's text is an accessor until read; a parsed one's is plain data. */
+/** A restored file has not read its text yet; a parsed one holds it. */
 function restoredPaths(workspace: Workspace): string[] {
-  return [...workspace.files()].filter((f) => Object.getOwnPropertyDescriptor(f, 'text')?.get !== undefined).map((f) => f.path).sort();
+  return [...workspace.files()].filter((f) => !isTextKept(f)).map((f) => f.path).sort();
 }
 
 function markdownPaths(workspace: Workspace): string[] {
