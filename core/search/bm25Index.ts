@@ -13,11 +13,19 @@ const TF_SCALE = 1024;
 const TF_CAP = TF_SCALE - 1;
 /** Pending postings' buffer kept between flushes (larger ones, from a whole vault, are dropped). */
 const PENDING_KEPT = 4096;
-/** Pending postings that trigger a flush. */
-const FLUSH_AT = 1 << 18;
-/** Free room the arena gets when it is repacked for writes, and the waste a read tolerates before repacking it. */
-const ARENA_SLACK = 0.25;
-const ARENA_SLACK_MIN = 1 << 16;
+/** Pending postings that trigger a flush (one is then ~5–10 ms at 50k notes, whoever's step it falls in). */
+const FLUSH_AT = 1 << 17;
+/**
+ * Postings a page holds: a quarter of the field's postings, within these bounds (a list larger
+ * than that gets a page of its own size). Moving a page's lists elsewhere is one step of a few ms.
+ */
+const PAGE_MIN = 1 << 12;
+const PAGE_MAX = 1 << 20;
+/** Room left behind that writes tolerate, as a share of the lists' room (plus a small page). */
+const WASTE_TOLERATED = 0.5;
+/** Room beyond the postings (plus a small page) under which packSteps() finds the lists packed enough. */
+const PACKED_SLACK = 0.25;
+const EMPTY_PAGE = new Int32Array(0);
 
 /**
  * The inverted index of one string property; terms and documents are small integers. Without
@@ -26,22 +34,29 @@ const ARENA_SLACK_MIN = 1 << 16;
  */
 export class FieldIndex {
   /**
-   * Every term's postings (see TF_SCALE) in one typed array, so the collector never walks them
+   * Every term's postings (see TF_SCALE) in typed-array pages, so the collector never walks them
    * and no list costs an object (a view each held ~3.5 MB at 13k notes): term t's are
-   * arena[starts[t] … starts[t] + sizes[t]), with room for rooms[t]. A list that outgrows its
-   * room moves to the free end; the arena is repacked when that end is full, and on a read
-   * after a bulk of writes or once much of it is left behind.
+   * pages[pageOf[t]][starts[t] … starts[t] + sizes[t]), with room for rooms[t]. A list that
+   * outgrows its room moves to the open page's free end; a full open page is followed by a new
+   * one. Nothing ever copies every list at once: room left behind is reclaimed a page at a time
+   * (`reclaimSome`, after a flush), and packSteps() packs the lists tight a page a step.
    */
-  private arena = new Int32Array(0);
-  /** Where the free end of the arena starts. */
-  private arenaUsed = 0;
+  private pages: Int32Array[] = [];
+  /** Room of the lists that live in each page; a page where none does is freed. */
+  private pageLive: number[] = [];
+  private readonly freePages: number[] = [];
+  /** The page rooms are taken from (-1: none yet), and where its free end starts. */
+  private open = -1;
+  private openUsed = 0;
+  /** Σ pages' lengths and Σ lists' rooms. */
+  private held = 0;
+  private live = 0;
+  private pageOf = new Int32Array(1024);
   private starts = new Int32Array(1024);
   private rooms = new Int32Array(1024);
   /** Postings per term: each list's length, or the document frequency without postings. */
   private sizes = new Int32Array(1024);
   private postingCount = 0;
-  /** Flushed by its size since the last read (a vault being indexed): the next read repacks the arena tight. */
-  private bulk = false;
   /** `${term}:${id}` → tf, for tfs of TF_CAP or more. */
   private readonly largeTfs = new Map<string, number>();
   /** Internal document id → number of terms of this property, -1 when absent. */
@@ -71,10 +86,10 @@ export class FieldIndex {
     return (this.lengths[id] ?? -1) >= 0;
   }
 
-  /** Postings held, and the room the arena takes (in postings): after writes, a read leaves room ≤ 1.25 × postings + 64k. */
+  /** Postings held, and the room their pages take (in postings): after packSteps(), room ≤ 1.25 × postings + a small page. */
   get footprint(): { postings: number; room: number } {
     this.readable();
-    return { postings: this.postingCount, room: this.arena.length };
+    return { postings: this.postingCount, room: this.held };
   }
 
   /** How many documents hold the term. */
@@ -114,11 +129,7 @@ export class FieldIndex {
       counts[t] = 0;
     }
     this.pendingCount = p;
-    // Kept small: a flush is then a few ms at most, whoever's step it falls in.
-    if (p >= FLUSH_AT) {
-      this.flush();
-      this.bulk = true;
-    }
+    if (p >= FLUSH_AT) this.flush();
   }
 
   /** Without postings: one more document holds these terms (nothing is kept per document). */
@@ -179,8 +190,7 @@ export class FieldIndex {
   }
 
   /**
-   * Every pending posting in place, the arena repacked tight after a bulk of writes or when
-   * much of it is left behind, and no large pending buffer kept: what every read does first
+   * Every pending posting in place and no large pending buffer kept: what every read does first
    * (public so that a caller working in steps can take that cost in a step of its own).
    */
   readable(): void {
@@ -189,8 +199,25 @@ export class FieldIndex {
       this.pendingTerms = new Int32Array(PENDING_KEPT);
       this.pendingPostings = new Int32Array(PENDING_KEPT);
     }
-    if (this.bulk || this.arena.length > this.postingCount * (1 + ARENA_SLACK) + ARENA_SLACK_MIN) this.repack(null, 0);
-    this.bulk = false;
+  }
+
+  /**
+   * Packs the lists tight (no room to grow, none left behind: what a vault's bulk of writes
+   * leaves loose), a page a step (a few ms); reads and writes may run between steps.
+   */
+  *packSteps(): Generator<void, void, void> {
+    this.readable();
+    if (this.held <= this.postingCount * (1 + PACKED_SLACK) + PAGE_MIN) return;
+    const pages = this.pages.filter((page) => page !== EMPTY_PAGE);
+    // Packed lists go to new pages, not after the loose ones of the open page.
+    this.closeOpenPage();
+    for (const page of pages) {
+      yield;
+      const p = this.pages.indexOf(page);
+      if (p < 0) continue;
+      if (p === this.open) this.closeOpenPage();
+      this.vacate(p, true);
+    }
   }
 
   /** Makes the per-term arrays hold term `maxTerm`. */
@@ -204,36 +231,98 @@ export class FieldIndex {
     };
     this.sizes = grow(this.sizes);
     if (!this.keepsPostings) return;
+    this.pageOf = grow(this.pageOf);
     this.starts = grow(this.starts);
     this.rooms = grow(this.rooms);
   }
 
-  /**
-   * Copies every list into a new arena, one after another: each with room for what it holds,
-   * plus what `adding` (per-term counts of a flush's groups) is about to add; then `slack` of
-   * the total free at the end.
-   */
-  private repack(adding: { groupTerms: Int32Array; groupStart: Int32Array } | null, slack: number): void {
-    const { sizes, starts, rooms } = this;
-    if (adding) {
-      // Their room, for now, is what they will hold: the flush then moves none of them.
-      for (let g = 0; g < adding.groupTerms.length; g++) rooms[adding.groupTerms[g]!] = -(adding.groupStart[g + 1]! - adding.groupStart[g]!);
+  /** Moves term t's list to `room` of room at the open page's free end (a new page when it is full). */
+  private move(t: number, room: number): void {
+    const size = this.sizes[t]!;
+    const oldPage = this.pageOf[t]!;
+    const oldRoom = this.rooms[t]!;
+    if (room === 0) {
+      // An empty list packed: it needs no page (reads look at its size first).
+      this.pageOf[t] = -1;
+      this.starts[t] = 0;
+    } else {
+      if (this.open < 0 || this.openUsed + room > this.pages[this.open]!.length) this.openPage(room);
+      const start = this.openUsed;
+      this.openUsed += room;
+      this.pageLive[this.open]! += room;
+      this.live += room;
+      if (size > 0) copyList(this.pages[oldPage]!, this.starts[t]!, this.pages[this.open]!, start, size);
+      this.pageOf[t] = this.open;
+      this.starts[t] = start;
     }
-    let total = 0;
-    for (let t = 0; t < sizes.length; t++) total += sizes[t]! + (rooms[t]! < 0 ? -rooms[t]! : 0);
-    const old = this.arena;
-    const arena = new Int32Array(Math.ceil(total * (1 + slack)));
-    let at = 0;
+    this.rooms[t] = room;
+    // After the copy: the old page may be freed now.
+    if (oldRoom > 0) {
+      this.pageLive[oldPage]! -= oldRoom;
+      this.live -= oldRoom;
+      if (this.pageLive[oldPage] === 0 && oldPage !== this.open) this.freePage(oldPage);
+    }
+  }
+
+  /** A new open page with room for at least `room`: a quarter of the postings, within PAGE_MIN … PAGE_MAX. */
+  private openPage(room: number): void {
+    this.closeOpenPage();
+    const length = Math.max(room, Math.min(PAGE_MAX, Math.max(PAGE_MIN, this.postingCount >> 2)));
+    const p = this.freePages.pop() ?? this.pages.length;
+    this.pages[p] = new Int32Array(length);
+    this.pageLive[p] = 0;
+    this.held += length;
+    this.open = p;
+    this.openUsed = 0;
+  }
+
+  /** No page is open: the next room is taken from a new one (the old one is freed if nothing lives there). */
+  private closeOpenPage(): void {
+    const p = this.open;
+    this.open = -1;
+    if (p >= 0 && this.pageLive[p] === 0) this.freePage(p);
+  }
+
+  private freePage(p: number): void {
+    this.held -= this.pages[p]!.length;
+    this.pages[p] = EMPTY_PAGE;
+    this.pageLive[p] = 0;
+    this.freePages.push(p);
+  }
+
+  /** Moves every list of page p to the open page (each with its room, or `tight`ly: room for what it holds) and frees p; the postings copied. */
+  private vacate(p: number, tight: boolean): number {
+    const { pageOf, rooms, sizes } = this;
+    let copied = 0;
     for (let t = 0; t < sizes.length; t++) {
-      const size = sizes[t]!;
-      const room = size + (rooms[t]! < 0 ? -rooms[t]! : 0);
-      if (size > 0) arena.set(old.subarray(starts[t]!, starts[t]! + size), at);
-      starts[t] = at;
-      rooms[t] = room;
-      at += room;
+      if (pageOf[t] !== p || rooms[t] === 0) continue;
+      copied += sizes[t]!;
+      this.move(t, tight ? sizes[t]! : rooms[t]!);
     }
-    this.arena = arena;
-    this.arenaUsed = at;
+    if (this.pages[p] !== EMPTY_PAGE && p !== this.open) this.freePage(p);
+    return copied;
+  }
+
+  /**
+   * Reclaims room left behind by lists that moved, when it is more than WASTE_TOLERATED of the
+   * lists' room: the pages with most of it are vacated, about a page's worth of copying at most.
+   */
+  private reclaimSome(): void {
+    for (let copied = 0; copied < PAGE_MAX; ) {
+      const openFree = this.open < 0 ? 0 : this.pages[this.open]!.length - this.openUsed;
+      if (this.held - this.live - openFree <= this.live * WASTE_TOLERATED + PAGE_MIN) return;
+      let worst = -1;
+      let most = 0;
+      for (let p = 0; p < this.pages.length; p++) {
+        const waste = this.pages[p]!.length - this.pageLive[p]!;
+        if (p !== this.open && this.pages[p] !== EMPTY_PAGE && waste > most) {
+          worst = p;
+          most = waste;
+        }
+      }
+      if (worst < 0) return;
+      copied += this.vacate(worst, false);
+    }
   }
 
   /**
@@ -247,38 +336,25 @@ export class FieldIndex {
     let maxTerm = 0;
     for (let i = 0; i < count; i++) if (terms[i]! > maxTerm) maxTerm = terms[i]!;
     this.growTerms(maxTerm);
+    // Read after growTerms, which may replace them; moves change only their values.
     const { sizes, starts, rooms } = this;
     // Postings grouped by term, in the order they were added: groups[g] holds groupTerms[g]'s
     // postings sorted[groupStart[g] … groupStart[g + 1]).
     const groups = count * 4 < maxTerm ? groupBySort(terms, postings, count) : groupByCounting(terms, postings, count, maxTerm);
     const { groupTerms, groupStart, sorted } = groups;
-    // Lists that outgrow their room move to the free end, with half as much room again; when
-    // it is too small, the arena is repacked with room for this flush and some to spare.
-    let moving = 0;
-    for (let g = 0; g < groupTerms.length; g++) {
-      const t = groupTerms[g]!;
-      const added = groupStart[g + 1]! - groupStart[g]!;
-      if (sizes[t]! + added > rooms[t]!) moving += roomFor(sizes[t]!, added);
-    }
-    if (this.arenaUsed + moving > this.arena.length) this.repack(groups, ARENA_SLACK);
-    const arena = this.arena;
+    // Lists that outgrow their room move to the open page, with half as much room again.
     for (let g = 0; g < groupTerms.length; g++) {
       const t = groupTerms[g]!;
       const from = groupStart[g]!;
       const to = groupStart[g + 1]!;
       const size = sizes[t]!;
-      if (size + to - from > rooms[t]!) {
-        const room = roomFor(size, to - from);
-        arena.copyWithin(this.arenaUsed, starts[t]!, starts[t]! + size);
-        starts[t] = this.arenaUsed;
-        rooms[t] = room;
-        this.arenaUsed += room;
-      }
-      arena.set(sorted.subarray(from, to), starts[t]! + size);
+      if (size + to - from > rooms[t]!) this.move(t, roomFor(size, to - from));
+      copyList(sorted, from, this.pages[this.pageOf[t]!]!, starts[t]! + size, to - from);
       sizes[t] = size + to - from;
     }
     this.pendingCount = 0;
     this.postingCount += count;
+    this.reclaimSome();
   }
 
   private growPending(needed: number): void {
@@ -300,10 +376,10 @@ export class FieldIndex {
     const counts = new Map<number, number>();
     for (let i = 0; i < terms.length; i++) counts.set(terms[i]!, (counts.get(terms[i]!) ?? 0) + 1);
     this.readable();
-    const arena = this.arena;
     for (const [t, tf] of counts) {
       const size = t < this.sizes.length ? this.sizes[t]! : 0;
       if (size === 0) continue;
+      const arena = this.pages[this.pageOf[t]!]!;
       const start = this.starts[t]!;
       // The exact posting is known, so the engine's own lastIndexOf finds it (recent ones first).
       const at = arena.lastIndexOf(id * TF_SCALE + Math.min(tf, TF_CAP), start + size - 1);
@@ -328,7 +404,7 @@ export class FieldIndex {
     const idf = this.idf(term) * weight;
     const avg = this.averageLength || 1;
     const lengths = this.lengths;
-    const arena = this.arena;
+    const arena = this.pages[this.pageOf[term]!]!;
     const start = this.starts[term]!;
     for (let i = start; i < start + size; i++) {
       const entry = arena[i]!;
@@ -346,7 +422,8 @@ export class FieldIndex {
     if (!this.keepsPostings) throw new Error('This field keeps statistics only, not postings.');
     this.readable();
     const size = this.sizes[term] ?? 0;
-    const arena = this.arena;
+    if (size === 0) return 0;
+    const arena = this.pages[this.pageOf[term]!]!;
     const start = this.starts[term]!;
     for (let i = 0; i < size; i++) {
       const entry = arena[start + i]!;
@@ -388,6 +465,12 @@ function groupByCounting(terms: Int32Array, postings: Int32Array, count: number,
   const next = starts.slice(0, maxTerm + 1);
   for (let i = 0; i < count; i++) sorted[next[terms[i]!]!++] = postings[i]!;
   return { groupTerms, groupStart, sorted };
+}
+
+/** Copies `size` postings between arrays (a loop for the many short lists: a view per copy costs more). */
+function copyList(from: Int32Array, fromStart: number, to: Int32Array, toStart: number, size: number): void {
+  if (size > 64) to.set(from.subarray(fromStart, fromStart + size), toStart);
+  else for (let i = 0; i < size; i++) to[toStart + i] = from[fromStart + i]!;
 }
 
 /** Room for a list of `size` postings getting `added` more: exact when new, half as much again when it grows. */

@@ -102,8 +102,8 @@ const MORE_LIKE_THIS_TERMS = 60;
 const TEXT_CANDIDATES = 300;
 const VECTOR_CANDIDATES = 200;
 const GRAPH_CANDIDATES = 200;
-/** Trained vectors taken into the vector leg per build step (~3 ms). */
-const VECTORS_PER_STEP = 1024;
+/** Trained vectors taken into the vector leg per build step (~1 ms; a slice holds several steps). */
+const VECTORS_PER_STEP = 256;
 
 /**
  * Search, related notes and link suggestions over one workspace's notes: BM25 over notes and
@@ -171,6 +171,8 @@ export class SearchService {
       this.update(path);
       yield;
     }
+    // What a bulk of writes leaves loose (room to grow, room left behind), packed a page a step.
+    yield* this.text.packSteps();
   }
 
   /**
@@ -188,12 +190,22 @@ export class SearchService {
     // Their vectors are from the text the training read: re-embedded from their text now instead.
     for (const path of this.changedWhileTraining) trained.delete(path);
     this.changedWhileTraining.clear();
-    // A step per few thousand vectors: all at once was ~40 ms at 13k notes, ~0.8 s at 50k. A
-    // query in between embeds the notes still missing (they are stale) and these puts change nothing.
-    const entries = [...trained];
-    for (let i = 0; i === 0 || i < entries.length; i += VECTORS_PER_STEP) {
-      if (i > 0) yield;
-      vectors.put(new Map(entries.slice(i, i + VECTORS_PER_STEP)), lsa.modelId);
+    // A step per VECTORS_PER_STEP vectors, taken as they come (copying all 50k entries first was
+    // a long step of its own): all at once was ~40 ms at 13k notes, ~0.8 s at 50k. A query in
+    // between embeds the notes still missing (they are stale) and these puts change nothing.
+    const entries = trained.entries();
+    let coming = trained.size;
+    for (let last = false; !last; ) {
+      const chunk = new Map<string, Float32Array>();
+      while (chunk.size < VECTORS_PER_STEP && !last) {
+        const next = entries.next();
+        if (next.done) last = true;
+        else chunk.set(next.value[0], next.value[1]);
+      }
+      // Put even when empty: the first put makes the LSA the leg's model.
+      vectors.put(chunk, lsa.modelId, coming);
+      coming = 0;
+      if (!last) yield;
     }
   }
 

@@ -106,6 +106,11 @@ export class TextIndex {
     return this.noteStore().fields[prop]!;
   }
 
+  /** Packs every note field's postings tight, a page a step (see FieldIndex.packSteps). */
+  *packSteps(): Generator<void, void, void> {
+    for (const field of Object.values(this.noteStore().fields)) yield* field.packSteps();
+  }
+
   /** The sections' statistics of one property (no postings: idf, counts and lengths only). */
   sectionField(prop: 'heading' | 'body'): FieldIndex {
     return prop === 'heading' ? this.sectionHeadings : this.sectionBodies;

@@ -22,7 +22,7 @@ function postingsOf(field: FieldIndex, term: number): [number, number][] {
 }
 
 describe('FieldIndex memory', () => {
-  it('compacts its buffers after a bulk of writes, every posting kept', () => {
+  it('packs its pages after a bulk of writes, every posting kept', () => {
     const random = randomInts(5);
     const field = new FieldIndex();
     const docs = new Map<number, number[]>();
@@ -42,6 +42,8 @@ describe('FieldIndex memory', () => {
       docs.set(id, terms);
       field.add(id, terms);
     }
+    // What the search service does after indexing a vault: the lists packed, a page a step.
+    for (const _ of field.packSteps());
     const { postings, room } = field.footprint;
     let expectedPostings = 0;
     const expected = new Map<number, Map<number, number>>();
@@ -96,5 +98,126 @@ describe('section statistics', () => {
         expect(a.documentFrequency(index.vocabulary.idOfWord(word))).toBe(b.documentFrequency(fresh.vocabulary.idOfWord(word)));
       }
     }
+  });
+});
+
+const TERMS = 3000;
+
+/**
+ * What a field holds, list by list and in its order (which decides the order scores are summed
+ * and LSA rows are numbered in): a document's postings go to the end of its terms' lists, and
+ * a removed one is replaced by its list's last.
+ */
+class ModelField {
+  readonly lists = new Map<number, [number, number][]>();
+
+  add(id: number, terms: readonly number[]): void {
+    for (const [t, tf] of tfs(terms)) {
+      if (!this.lists.has(t)) this.lists.set(t, []);
+      this.lists.get(t)!.push([id, tf]);
+    }
+  }
+
+  remove(id: number, terms: readonly number[]): void {
+    for (const [t] of tfs(terms)) {
+      const list = this.lists.get(t)!;
+      let at = list.length - 1;
+      while (list[at]![0] !== id) at--;
+      list[at] = list[list.length - 1]!;
+      list.pop();
+    }
+  }
+}
+
+/** Distinct terms with their counts, in order of first occurrence. */
+function tfs(terms: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** A term's postings as the field gives them, "id:tf" in its order. */
+function listOf(field: FieldIndex, term: number): string {
+  const n = field.documentFrequency(term);
+  const ids = new Int32Array(n);
+  const counts = new Int32Array(n);
+  const count = field.copyPostings(term, ids, counts);
+  return Array.from({ length: count }, (_, i) => `${ids[i]}:${counts[i]}`).join(' ');
+}
+
+function modelList(model: ModelField, term: number): string {
+  return (model.lists.get(term) ?? []).map(([id, tf]) => `${id}:${tf}`).join(' ');
+}
+
+function expectSame(field: FieldIndex, model: ModelField): void {
+  const terms = Array.from({ length: TERMS }, (_, t) => t);
+  expect(terms.map((t) => listOf(field, t))).toEqual(terms.map((t) => modelList(model, t)));
+}
+
+/** Documents enough for many pages (over a million postings): some terms common, most rare. */
+function documents(count: number, seed: number): number[][] {
+  const random = randomInts(seed);
+  return Array.from({ length: count }, () => Array.from({ length: 90 }, () => random(random(3) === 0 ? 60 : TERMS)));
+}
+
+describe('FieldIndex pages', () => {
+  it('keeps every list in order through a bulk of writes, removals, edits and a pack in steps with writes between steps', () => {
+    const docs = documents(10_000, 11);
+    const field = new FieldIndex();
+    const model = new ModelField();
+    docs.forEach((terms, id) => {
+      field.add(id, terms);
+      model.add(id, terms);
+      // Reads between flushes, as queries during a build.
+      if (id % 3000 === 1500) expect(listOf(field, 7)).toBe(modelList(model, 7));
+    });
+    // A term over TF_CAP times: its tf is kept exactly.
+    field.add(docs.length, [...Array(1100).fill(5), 6]);
+    model.add(docs.length, [...Array(1100).fill(5), 6]);
+    expectSame(field, model);
+
+    const edit = (id: number) => {
+      const terms = docs[id]!.map((t) => (t * 7 + 3) % TERMS);
+      field.remove(id, docs[id]!);
+      model.remove(id, docs[id]!);
+      field.add(id, terms);
+      model.add(id, terms);
+      docs[id] = terms;
+    };
+    let steps = 0;
+    for (const _ of field.packSteps()) {
+      steps++;
+      edit(steps * 13);
+      expect(listOf(field, steps % TERMS)).toBe(modelList(model, steps % TERMS));
+    }
+    // One page a step: a vault's postings take several.
+    expect(steps).toBeGreaterThan(3);
+    for (let id = 0; id < 2000; id += 3) {
+      field.remove(id, docs[id]!);
+      model.remove(id, docs[id]!);
+    }
+    expectSame(field, model);
+  });
+
+  it('holds room within bounds: during writes under 2.5× the postings, packed under 1.25×', () => {
+    const docs = documents(14_000, 12);
+    const field = new FieldIndex();
+    docs.forEach((terms, id) => {
+      field.add(id, terms);
+      if (id % 1000 === 999) {
+        const { postings, room } = field.footprint;
+        expect(room).toBeLessThanOrEqual(postings * 2.5 + (1 << 16));
+      }
+    });
+    for (const _ of field.packSteps());
+    const { postings, room } = field.footprint;
+    expect(room).toBeLessThanOrEqual(postings * 1.25 + (1 << 12));
+    // Packed lists grow again as notes change: each edit moves a few lists, never all of them.
+    for (let id = 0; id < 300; id++) {
+      field.remove(id, docs[id]!);
+      field.add(id, docs[(id * 31) % docs.length]!);
+    }
+    const after = field.footprint;
+    expect(after.room).toBeLessThanOrEqual(after.postings * 2.5 + (1 << 16));
   });
 });
