@@ -325,8 +325,24 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     return fileQueue;
   }
 
+  /**
+   * Rules changed (a `.gitignore`, the Tasks plugin's settings): one re-index, queued behind the
+   * file events already waiting, so that the rule changes of one batch (a branch checkout touching
+   * several `.gitignore` files) share it. Files changed meanwhile are read under the old rules
+   * and then brought under the new ones by the re-index, as any listed file is.
+   */
+  let reindexQueued = false;
+  function reindexAfterQueuedEvents(): void {
+    if (reindexQueued) return;
+    reindexQueued = true;
+    void enqueue('indexing', () => {
+      reindexQueued = false;
+      return indexNow();
+    });
+  }
+
   async function fileChanged(path: string, content?: HostFileContent): Promise<void> {
-    if (exclusions.isRuleChange(path) || path === tasksPluginSettings) return indexNow();
+    if (exclusions.isRuleChange(path) || path === tasksPluginSettings) return reindexAfterQueuedEvents();
     if (ServerRoles.isHiddenRoleFile(path)) return hiddenRolesChanged();
     if (exclusions.excludes(path)) return;
     if (fileKindOf(path) === 'other') return state.setFromHost(path, { kind: 'text', text: '' });
@@ -340,14 +356,14 @@ export function startServer(connection: Connection, host: ServerHost, options: S
   async function deleted(path: string): Promise<void> {
     if (ServerRoles.isHiddenRoleFile(path) || path === '.scriptorium') void enqueue('role files', hiddenRolesChanged);
     // Its rules go with it: what it ignored comes back. A deleted folder may have held one too.
-    if (exclusions.isRuleChange(path) || exclusions.hasGitignoreIn(path)) return indexNow();
+    if (exclusions.isRuleChange(path) || exclusions.hasGitignoreIn(path)) return reindexAfterQueuedEvents();
     if (state.workspace.file(path)) return state.removeFromHost(path);
     // A folder: everything below it goes.
     for (const file of [...state.workspace.files()]) if (file.path.startsWith(`${path}/`)) state.removeFromHost(file.path);
   }
 
   async function renamed(from: string, to: string): Promise<void> {
-    if (exclusions.isRuleChange(from) || exclusions.isRuleChange(to) || exclusions.hasGitignoreIn(from)) return indexNow();
+    if (exclusions.isRuleChange(from) || exclusions.isRuleChange(to) || exclusions.hasGitignoreIn(from)) return reindexAfterQueuedEvents();
     if (state.workspace.file(from)) {
       if (exclusions.excludes(to)) return state.removeFromHost(from);
       return state.renameOnHost(from, to);
