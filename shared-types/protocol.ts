@@ -34,6 +34,19 @@ export const ScriptoriumHostRequest = {
   readFiles: 'scriptorium/host/readFiles',
   /** Server → host: keep these store bytes (the host writes them atomically where it likes). */
   persistStore: 'scriptorium/host/persistStore',
+  // The task history (a host that answers none of these: the server answers history with 1002).
+  /** Server → host: the store bytes last persisted (`HostLoadStoreResult`; base64 null when there are none). */
+  loadStore: 'scriptorium/host/loadStore',
+  /** Server → host: size and mtime of some workspace files, without their content (`HostStatFilesParams`). */
+  statFiles: 'scriptorium/host/statFiles',
+  /** Server → host: this device's name, which names its log file; the host makes one once and keeps it on this machine only. */
+  deviceName: 'scriptorium/host/deviceName',
+  /** Server → host: the event log's files, `*.jsonl` in `scriptorium/history/`, with their sizes in bytes. */
+  listLogs: 'scriptorium/host/listLogs',
+  /** Server → host: one log file's bytes from an offset to its end (`HostReadLogParams`). */
+  readLog: 'scriptorium/host/readLog',
+  /** Server → host: append whole lines to one log file (`HostAppendLogParams`), creating it and its folder if needed. */
+  appendLog: 'scriptorium/host/appendLog',
 } as const;
 
 export const ScriptoriumHostNotification = {
@@ -385,6 +398,60 @@ export interface HostReadFilesResult {
 export interface HostPersistStoreParams {
   /** The whole store (SQLite bytes), base64. */
   base64: string;
+}
+
+export interface HostLoadStoreResult {
+  /** The bytes `persistStore` last wrote, base64; null when there are none yet. Damaged bytes are rebuilt from the files and the log. */
+  base64: string | null;
+}
+
+export interface HostStatFilesParams {
+  /** Workspace-relative, `/`-separated. */
+  paths: string[];
+}
+
+/** A file as storage has it now: size in bytes, mtime in ms since the epoch. */
+export interface HostFileStat {
+  path: string;
+  size: number;
+  mtime: number;
+}
+
+export interface HostStatFilesResult {
+  /** One per path that exists as a file; a path left out is missing. */
+  files: HostFileStat[];
+}
+
+export interface HostDeviceNameResult {
+  /**
+   * Stable on this machine and never synced (two devices with one name would append to one log
+   * file, which sync tools then conflict on). `[A-Za-z0-9._-]`, as it names a file.
+   */
+  device: string;
+}
+
+export interface HostListLogsResult {
+  /** File names (no folder) of `scriptorium/history/*.jsonl`; none when the folder does not exist. */
+  logs: { name: string; size: number }[];
+}
+
+export interface HostReadLogParams {
+  /** A file name from `listLogs`. */
+  name: string;
+  /** In bytes (UTF-8), as `size` counts them. */
+  offset: number;
+}
+
+export interface HostReadLogResult {
+  /** The bytes from `offset` to the end, base64 (an offset may fall inside a character); empty when there are none. */
+  base64: string;
+}
+
+export interface HostAppendLogParams {
+  /** `<device>.jsonl`: the server appends only to its own device's file. */
+  name: string;
+  /** Whole lines, each ending in `\n`. The host starts a new line first when the file does not end with one. */
+  text: string;
 }
 
 export interface FileChangedParams {

@@ -1,5 +1,6 @@
-import type { Connection } from 'vscode-languageserver';
+import { ResponseError, type Connection } from 'vscode-languageserver';
 import {
+  ScriptoriumErrorCode,
   ScriptoriumHostNotification,
   ScriptoriumHostRequest,
   type FileChangedParams,
@@ -10,19 +11,30 @@ import {
   type HostReadFilesParams,
   type HostReadFilesResult,
 } from '../../shared-types/protocol.js';
+import type { SqlEngine } from '../../core/store/sqlTypes.js';
 import type { HostFileContent, HostFileEvents, ServerHost } from '../server/host.js';
+import { TaskHistoryService } from '../server/taskHistoryService.js';
+import { fromBase64 } from './base64.js';
+import { browserHistoryOpener, HistoryUnavailable } from './browserHistory.js';
+
+export interface BrowserHostOptions {
+  /** sql.js for the task history's store (the worker inlines its WASM); absent: no history, answered 1002. */
+  sql?: () => Promise<SqlEngine>;
+}
 
 /**
  * The host of the browser build: it has no disk, so it asks the editor that started the worker
  * (`scriptorium/host/…` requests) and hears about changes from it (`scriptorium/file…`
  * notifications). Notifications that arrive before the server opened the workspace wait.
  *
- * The browser build keeps no store and no task history: history is an append-only log in the
- * vault plus a SQLite store (sql.js), and the host protocol has no way yet to append to the log,
- * so `scriptorium/taskHistory` answers 1002 (unavailable) and task edits are not recorded here.
- * The protocol's `scriptorium/host/persistStore` (hosts answer it) is reserved for that store.
+ * The task history is the node server's (server/taskHistoryService.ts) over host requests
+ * (browserHistory.ts): the editor keeps the store's bytes (`loadStore`/`persistStore`, outside the
+ * user's notes), the event log in the vault's `scriptorium/history/` (`listLogs`/`readLog`/
+ * `appendLog`), file sizes and mtimes (`statFiles`) and this device's name. An editor that answers
+ * none of these (MethodNotFound) gets 1002 (unavailable) for `scriptorium/taskHistory`, and its
+ * task edits are not recorded; so does a worker started without sql.js.
  */
-export function createBrowserHost(connection: Connection): ServerHost {
+export function createBrowserHost(connection: Connection, options: BrowserHostOptions = {}): ServerHost {
   let events: HostFileEvents | null = null;
   const early: ((e: HostFileEvents) => void)[] = [];
   const deliver = (send: (e: HostFileEvents) => void) => (events ? send(events) : early.push(send));
@@ -49,22 +61,53 @@ export function createBrowserHost(connection: Connection): ServerHost {
     });
   }
 
+  const log = (line: string) => {
+    try {
+      connection.console.log(line);
+    } catch {
+      // The editor closed the connection (a worker being shut down): nobody is left to read it.
+    }
+  };
+  async function listFiles(): Promise<string[]> {
+    const result = await connection.sendRequest<HostListFilesResult>(ScriptoriumHostRequest.listFiles);
+    return (result?.paths ?? []).filter(isPath);
+  }
+  const history = options.sql ? new TaskHistoryService(browserHistoryOpener({ connection, sql: options.sql, listFiles, readFiles, log }), log) : null;
+  /** Set once the editor showed it answers no history request: nothing more is asked. */
+  let unavailable: string | null = options.sql ? null : 'this worker was started without sql.js';
+
   return {
     name: 'browser',
     async open(_rootUri, fileEvents) {
       events = fileEvents;
       for (const send of early.splice(0)) send(fileEvents);
     },
-    async listFiles() {
-      const result = await connection.sendRequest<HostListFilesResult>(ScriptoriumHostRequest.listFiles);
-      return (result?.paths ?? []).filter(isPath);
-    },
+    listFiles,
     async readFile(path) {
       return (await readFiles([path]))[0]!;
     },
     readFiles,
-    // No recordTaskEdits, taskHistory or store: see the comment at the top.
-    log: (line) => connection.console.log(line),
+    async taskHistory(params) {
+      if (history === null || unavailable !== null) throw notAvailable(unavailable);
+      try {
+        return await history.read(params);
+      } catch (error) {
+        if (!(error instanceof HistoryUnavailable)) throw error;
+        unavailable = error.message;
+        throw notAvailable(unavailable);
+      }
+    },
+    async recordTaskEdits(edits) {
+      if (history === null || unavailable !== null || edits.length === 0) return;
+      try {
+        await history.record(edits);
+      } catch (error) {
+        // Never thrown on: history must not cost the user an edit.
+        if (error instanceof HistoryUnavailable) unavailable = error.message;
+        else log(`warning: the task history could not be recorded (${error instanceof Error ? error.message : String(error)})`);
+      }
+    },
+    log,
   };
 }
 
@@ -78,9 +121,6 @@ function fromWire(file: Pick<WireFileContent, 'text' | 'base64'>): HostFileConte
   return { kind: 'missing' };
 }
 
-function fromBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+function notAvailable(why: string | null): ResponseError<void> {
+  return new ResponseError(ScriptoriumErrorCode.unavailable, `Task history is not available in the browser build of the server here: ${why ?? 'unknown'}.`);
 }
