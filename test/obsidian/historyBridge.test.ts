@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The plugin's answers to the task history's host requests (obsidian-plugin/src/server/vaultBridge.ts)
-// over a real JSON-RPC connection, against the fake vault adapter.
+// over a real JSON-RPC connection, against the fake vault adapter (test/obsidian/fake).
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -18,49 +18,6 @@ afterEach(() => {
   loaded?.unload();
   loaded = null;
 });
-
-/**
- * The DataAdapter calls the history uses that the shared fake lacks (stat, list, mkdir, append),
- * as Obsidian's adapter behaves: folders exist once made, a text file reads as bytes too.
- */
-function withHistoryAdapter(app: App): { folders: Set<string>; mtimes: Map<string, number> } {
-  const adapter = app.vault.adapter;
-  const folders = new Set<string>();
-  const mtimes = new Map<string, number>();
-  const bytesOf = (path: string): Uint8Array | null => {
-    const text = adapter.texts.get(path);
-    if (text !== undefined) return new TextEncoder().encode(text);
-    const binary = adapter.binaries.get(path);
-    return binary ? new Uint8Array(binary) : null;
-  };
-  const fileExists = (path: string) => adapter.texts.has(path) || adapter.binaries.has(path);
-  Object.assign(adapter, {
-    async exists(path: string) {
-      return fileExists(path) || folders.has(path);
-    },
-    async readBinary(path: string) {
-      const bytes = bytesOf(path);
-      if (!bytes) throw new Error(`ENOENT: ${path}`);
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    },
-    async stat(path: string) {
-      if (folders.has(path)) return { type: 'folder', ctime: 0, mtime: 0, size: 0 };
-      const bytes = bytesOf(path);
-      return bytes ? { type: 'file', ctime: 0, mtime: mtimes.get(path) ?? 1, size: bytes.length } : null;
-    },
-    async list(folder: string) {
-      const inside = (p: string) => p.startsWith(`${folder}/`) && !p.slice(folder.length + 1).includes('/');
-      return { files: [...adapter.texts.keys(), ...adapter.binaries.keys()].filter(inside), folders: [...folders].filter(inside) };
-    },
-    async mkdir(path: string) {
-      folders.add(path);
-    },
-    async append(path: string, text: string) {
-      adapter.texts.set(path, (adapter.texts.get(path) ?? '') + text);
-    },
-  });
-  return { folders, mtimes };
-}
 
 function connectBridge(app: App): MessageConnection {
   const up = new PassThrough();
@@ -80,8 +37,7 @@ const unb64 = (base64: string) => Buffer.from(base64, 'base64').toString();
 describe('the vault bridge answers the task history requests', () => {
   it('stats files from the vault and the adapter, and leaves missing ones out', async () => {
     const app = createApp({ 'Plan.md': '- [ ] one\n', '.gitignore': 'tmp/\n' });
-    const { mtimes } = withHistoryAdapter(app);
-    mtimes.set('.gitignore', 42);
+    app.vault.adapter.mtimes.set('.gitignore', 42);
     const server = connectBridge(app);
     const plan = app.vault.getFileByPath('Plan.md')!;
     const result = await server.sendRequest<HostStatFilesResult>('scriptorium/host/statFiles', { paths: ['Plan.md', '.gitignore', 'Gone.md'] });
@@ -93,7 +49,6 @@ describe('the vault bridge answers the task history requests', () => {
 
   it('keeps the store under the plugin folder, never among the notes, and finds a save cut between its steps', async () => {
     const app = createApp({ 'Plan.md': '- [ ] one\n' });
-    withHistoryAdapter(app);
     const server = connectBridge(app);
     expect(await server.sendRequest<HostLoadStoreResult>('scriptorium/host/loadStore')).toEqual({ base64: null });
     await server.sendRequest('scriptorium/host/persistStore', { base64: b64('first store') });
@@ -109,7 +64,6 @@ describe('the vault bridge answers the task history requests', () => {
 
   it('names the device once and keeps the name in Obsidian’s local storage', async () => {
     const app = createApp({});
-    withHistoryAdapter(app);
     const saved = new Map<string, unknown>();
     Object.assign(app, { loadLocalStorage: (key: string) => saved.get(key) ?? null, saveLocalStorage: (key: string, value: unknown) => saved.set(key, value) });
     const first = (await connectBridge(app).sendRequest<{ device: string }>('scriptorium/host/deviceName')).device;
@@ -121,12 +75,11 @@ describe('the vault bridge answers the task history requests', () => {
 
   it('appends to the log in scriptorium/history/, lists it with byte sizes and reads from a byte offset', async () => {
     const app = createApp({ 'Plan.md': '- [ ] one\n' });
-    const { folders } = withHistoryAdapter(app);
     const server = connectBridge(app);
     expect(await server.sendRequest<HostListLogsResult>('scriptorium/host/listLogs')).toEqual({ logs: [] });
 
     await server.sendRequest('scriptorium/host/appendLog', { name: 'dev-1.jsonl', text: '{"a":"café"}\n' });
-    expect(folders.has('scriptorium/history')).toBe(true);
+    expect(app.vault.adapter.folders.has('scriptorium/history')).toBe(true);
     // Another device's file arrived through sync with its last line cut short.
     app.vault.adapter.texts.set('scriptorium/history/other.jsonl', '{"b":1}');
     app.vault.adapter.texts.set('scriptorium/history/notes.md', 'not a log');
@@ -147,7 +100,6 @@ describe('the vault bridge answers the task history requests', () => {
 
   it('refuses log names that are not a plain <device>.jsonl', async () => {
     const app = createApp({ 'Plan.md': '- [ ] one\n' });
-    withHistoryAdapter(app);
     const server = connectBridge(app);
     for (const name of ['../Plan.jsonl', 'a/b.jsonl', '.hidden.jsonl', 'Plan.md', 42]) {
       await expect(server.sendRequest('scriptorium/host/appendLog', { name, text: 'x\n' })).rejects.toThrow(/not a history log file name/);
@@ -161,7 +113,6 @@ describe('the vault bridge answers the task history requests', () => {
 describe('the plugin with the shipped worker (dist/server-browser.js, sql.js inlined)', () => {
   it('records a task completed through the server in the vault’s log and the plugin’s store', async () => {
     loaded = await loadPlugin({ 'Plan.md': '# Plan\n\n- [ ] Write the spec 🆔 spec\n' });
-    withHistoryAdapter(loaded.app);
     const client = loaded.plugin.client;
     const task = (await client.taskQuery({ query: 'id includes spec' })).groups.flatMap((g) => g.tasks)[0]!;
     const result = await client.updateTask({ uri: task.uri, line: task.line - 1, change: { kind: 'toggleDone' }, fileVersion: task.fileVersion });

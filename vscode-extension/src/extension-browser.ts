@@ -15,7 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Script
     (clientOptions) => {
       const client = new LanguageClient('scriptorium', 'Scriptorium', worker, clientOptions);
       // Host requests must be answerable before start() sends initialize.
-      context.subscriptions.push(...registerBrowserHost(client));
+      context.subscriptions.push(...registerBrowserHost(client, context));
       return client;
     },
     { documentSelector: schemes.map((scheme) => ({ scheme })) },

@@ -153,39 +153,93 @@ export class TFolder extends TAbstractFile {
   }
 }
 
-/** The vault's storage: every file, including `.obsidian/…` config the vault does not index. */
-export class FakeAdapter implements Pick<O.DataAdapter, 'exists' | 'read' | 'write' | 'readBinary' | 'writeBinary' | 'remove' | 'rename'> {
+/**
+ * The vault's storage: every file, including `.obsidian/…` config the vault does not index. As
+ * Obsidian's adapter: any file reads as text or as bytes, a folder exists once made or once a file
+ * is inside it, sizes are in bytes.
+ */
+export class FakeAdapter implements Pick<O.DataAdapter, 'exists' | 'stat' | 'list' | 'read' | 'write' | 'append' | 'readBinary' | 'writeBinary' | 'mkdir' | 'remove' | 'rename'> {
   readonly texts = new Map<string, string>();
   readonly binaries = new Map<string, ArrayBuffer>();
+  /** Folders made with mkdir; those holding a file exist without it. */
+  readonly folders = new Set<string>();
+  /** When each file was last written (a test may set one). */
+  readonly mtimes = new Map<string, number>();
 
-  async exists(path: string): Promise<boolean> {
+  private bytesOf(path: string): Uint8Array | null {
+    const text = this.texts.get(path);
+    if (text !== undefined) return new TextEncoder().encode(text);
+    const binary = this.binaries.get(path);
+    return binary ? new Uint8Array(binary) : null;
+  }
+  private isFile(path: string): boolean {
     return this.texts.has(path) || this.binaries.has(path);
   }
+  private allFolders(): Set<string> {
+    const all = new Set(this.folders);
+    for (const path of [...this.texts.keys(), ...this.binaries.keys()]) {
+      for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) all.add(path.slice(0, slash));
+    }
+    return all;
+  }
+  private written(path: string): void {
+    this.mtimes.set(path, Date.now());
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return this.isFile(path) || this.allFolders().has(path);
+  }
+  async stat(path: string): Promise<O.Stat | null> {
+    const bytes = this.bytesOf(path);
+    if (bytes) return { type: 'file', ctime: 0, mtime: this.mtimes.get(path) ?? 0, size: bytes.length };
+    return this.allFolders().has(path) ? { type: 'folder', ctime: 0, mtime: 0, size: 0 } : null;
+  }
+  /** What is directly inside a folder, as vault paths. */
+  async list(path: string): Promise<O.ListedFiles> {
+    const inside = (p: string) => p.startsWith(`${path}/`) && !p.slice(path.length + 1).includes('/');
+    return { files: [...this.texts.keys(), ...this.binaries.keys()].filter(inside), folders: [...this.allFolders()].filter(inside) };
+  }
   async read(path: string): Promise<string> {
-    const text = this.texts.get(path);
-    if (text === undefined) throw new Error(`ENOENT: ${path}`);
-    return text;
+    const bytes = this.bytesOf(path);
+    if (!bytes) throw new Error(`ENOENT: ${path}`);
+    return this.texts.get(path) ?? new TextDecoder().decode(bytes);
   }
   async write(path: string, data: string): Promise<void> {
+    this.binaries.delete(path);
     this.texts.set(path, data);
+    this.written(path);
+  }
+  /** Creates the file when missing, as Obsidian's does. */
+  async append(path: string, data: string): Promise<void> {
+    const before = this.isFile(path) ? await this.read(path) : '';
+    await this.write(path, before + data);
   }
   async readBinary(path: string): Promise<ArrayBuffer> {
-    const bytes = this.binaries.get(path);
+    const bytes = this.bytesOf(path);
     if (!bytes) throw new Error(`ENOENT: ${path}`);
-    return bytes;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
   async writeBinary(path: string, data: ArrayBuffer): Promise<void> {
+    this.texts.delete(path);
     this.binaries.set(path, data.slice(0));
+    this.written(path);
+  }
+  async mkdir(path: string): Promise<void> {
+    if (this.isFile(path)) throw new Error(`EEXIST: ${path}`);
+    this.folders.add(path);
   }
   async remove(path: string): Promise<void> {
     if (!this.texts.delete(path) && !this.binaries.delete(path)) throw new Error(`ENOENT: ${path}`);
+    this.mtimes.delete(path);
   }
   /** Like Obsidian's mobile adapter: refuses to replace an existing file. */
   async rename(from: string, to: string): Promise<void> {
-    if (await this.exists(to)) throw new Error(`EEXIST: ${to}`);
+    if (this.isFile(to)) throw new Error(`EEXIST: ${to}`);
     if (this.texts.has(from)) this.texts.set(to, this.texts.get(from)!), this.texts.delete(from);
     else if (this.binaries.has(from)) this.binaries.set(to, this.binaries.get(from)!), this.binaries.delete(from);
     else throw new Error(`ENOENT: ${from}`);
+    this.mtimes.set(to, this.mtimes.get(from) ?? 0);
+    this.mtimes.delete(from);
   }
 }
 
@@ -212,7 +266,7 @@ export class Vault extends Events implements Pick<O.Vault, 'configDir' | 'getFil
       file = new TFile(this, path);
       this.files.set(path, file);
     }
-    file.stat = { ctime: file.stat.ctime, mtime: Date.now(), size: text.length };
+    file.stat = { ctime: file.stat.ctime, mtime: Date.now(), size: new TextEncoder().encode(text).length };
     return file;
   }
 

@@ -8,15 +8,17 @@ import {
   type HostReadFilesParams,
   type HostReadFilesResult,
 } from '../../../shared-types/protocol.js';
+import { registerHistoryHost, type HistoryHostContext } from './historyHost.js';
 
 /** Files above this size are not sent to the worker (the node server skips them the same way). */
 const maxBytes = 5 * 1024 * 1024;
 
 /**
  * The editor's side of the browser server's host protocol: the workspace's files come from
- * vscode.workspace (which works for virtual file systems too), changes are pushed as notifications.
+ * vscode.workspace (which works for virtual file systems too), changes are pushed as notifications,
+ * the task history's store, log and device name are answered by historyHost.ts.
  */
-export function registerBrowserHost(client: BaseLanguageClient): vscode.Disposable[] {
+export function registerBrowserHost(client: BaseLanguageClient, context: HistoryHostContext): vscode.Disposable[] {
   const root = () => vscode.workspace.workspaceFolders?.[0]?.uri;
   const relative = (uri: vscode.Uri): string | null => {
     const base = root();
@@ -44,8 +46,7 @@ export function registerBrowserHost(client: BaseLanguageClient): vscode.Disposab
     client.onRequest(ScriptoriumHostRequest.readFiles, async (params: HostReadFilesParams): Promise<HostReadFilesResult> => ({
       files: await Promise.all((params?.paths ?? []).map(read)),
     })),
-    // The web build keeps its store in memory for now: nothing to persist to.
-    client.onRequest(ScriptoriumHostRequest.persistStore, () => null),
+    ...registerHistoryHost(client, context, root),
   ];
 
   // Changes before the server runs are not lost: it lists and reads every file when it starts.
