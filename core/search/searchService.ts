@@ -65,6 +65,12 @@ export interface SuggestOptions {
   weights?: Partial<RankingWeights>;
   /** Find each suggestion's best-matching section for `why` (default true); scores alone (completion ranking) skip it. */
   explain?: boolean;
+  /**
+   * Awaited between the ranking's legs (mentions, text, vectors, graph) by a caller that keeps
+   * its thread free for other work: at 50k notes a ranking is 20–45 ms, too long for one step.
+   * Changes to the index meanwhile may or may not be seen by the rest of that ranking.
+   */
+  pause?: () => Promise<void>;
 }
 
 /** How a candidate scored, leg by leg, each in [0, 1]. */
@@ -319,7 +325,8 @@ export class SearchService {
     const terms = queryTerms(input.text, this.text.vocabulary);
     const context = this.text.has(input.file) ? input.file : null;
     const mentions = weights.mentions > 0 ? this.mentions.find(input.text, taken).filter((m) => !exclude(m.path)) : [];
-    const ranked = await this.rank({ terms, embedText: input.text, context, linked: [...linked], exclude, candidates: mentions.map((m) => m.path) }, weights);
+    await options.pause?.();
+    const ranked = await this.rank({ terms, embedText: input.text, context, linked: [...linked], exclude, candidates: mentions.map((m) => m.path) }, weights, options.pause);
     const meaning = new Map(ranked.map((r) => [r.path, r.score]));
 
     const out: LinkSuggestion[] = [];
@@ -345,15 +352,17 @@ export class SearchService {
   }
 
   /** The leg-by-leg ranking every API shares: candidates from text, vectors and the graph, scored in [0, 1]. */
-  private async rank(query: Query, weights: RankingWeights): Promise<{ path: string; score: number; evidence: Evidence }[]> {
+  private async rank(query: Query, weights: RankingWeights, pause?: () => Promise<void>): Promise<{ path: string; score: number; evidence: Evidence }[]> {
     const keep = (path: string) => !query.exclude(path);
     const text = weights.text > 0 ? this.text.topNotes(query.terms, TEXT_CANDIDATES, keep) : new Map<string, number>();
     let vectorScores = new Map<string, number>();
     if (this.vectors && weights.vector > 0) {
+      await pause?.();
       await this.ready();
       const q = query.vector ?? (query.embedText !== null ? await this.vectors.embedQuery(query.embedText) : null);
       if (q) vectorScores = this.vectors.nearest(q, VECTOR_CANDIDATES, keep);
     }
+    await pause?.();
     const links = this.workspace.linkIndex();
     const graph = weights.backlink > 0 || weights.shared > 0 ? graphEvidence(links, query.context, query.linked) : { linksHereNotBack: new Set<string>(), shared: new Map<string, number>() };
     const linkedFromContext = query.context ? links.resolvedOf(query.context) : new Map<string, number>();

@@ -36,6 +36,8 @@ export class ServerSearch {
   private vectorsTrained = false;
   private readonly rankings = new Map<string, ReadonlyMap<string, number>>();
   private readonly pending = new Set<string>();
+  /** Per note, the key of the paragraph last asked about: a deferred ranking of another is dropped. */
+  private readonly latestParagraph = new Map<string, string>();
   /** Recent cost of a ranking, ms (a running average), to decide whether completion may wait for one. */
   private rankingMs = inlineRankingMs * 4;
   /** A re-read of the edited notes is scheduled (catchUpSoon). */
@@ -105,7 +107,7 @@ export class ServerSearch {
       samples++;
       await backgroundTurn();
       if (this.service !== service) return;
-      const { took } = await this.timedRanking(service, { fromPath: file.path, paragraph: file.text.slice(0, 400), query: '', limit: 100 }, weights, samples === 1);
+      const { took } = await this.timedRanking(service, { fromPath: file.path, paragraph: file.text.slice(0, 400), query: '', limit: 100 }, weights, { first: samples === 1, between: backgroundTurn });
       // A vault where one ranking is a long step (50k notes: ~70 ms) is measured once, not six times.
       if (took > 4 * inlineRankingMs) break;
     }
@@ -135,6 +137,7 @@ export class ServerSearch {
     if (!service) return empty;
     this.catchUpSoon();
     const key = `${request.fromPath}\u0000${request.limit}\u0000${request.paragraph}`;
+    this.latestParagraph.set(request.fromPath, key);
     const known = this.rankings.get(key);
     if (known) return known;
     if (this.rankingMs <= inlineRankingMs) return this.rank(service, key, request);
@@ -145,7 +148,13 @@ export class ServerSearch {
       void afterReplies().then(() => {
         this.pending.delete(key);
         const current = this.now();
-        if (current) return this.rank(current, key, request);
+        // A leg per background turn: a request that comes meanwhile waits for one leg, not the
+        // whole ranking; a paragraph the user has left by then is not ranked further.
+        const between = async () => {
+          await backgroundTurn();
+          if (this.latestParagraph.get(request.fromPath) !== key) throw new Error('a newer paragraph is being written');
+        };
+        if (current) return this.rank(current, key, request, between);
       }).catch(() => undefined);
     }
     return empty;
@@ -161,20 +170,35 @@ export class ServerSearch {
       .finally(() => (this.catchingUp = false));
   }
 
-  private async rank(service: SearchService, key: string, request: LinkRankRequest): Promise<ReadonlyMap<string, number>> {
-    const { suggestions } = await this.timedRanking(service, request, this.vectorsTrained ? {} : { vector: 0 });
+  /** `between`: a ranking no request waits for runs a leg per step, with this between them (see timedRanking). */
+  private async rank(service: SearchService, key: string, request: LinkRankRequest, between?: () => Promise<void>): Promise<ReadonlyMap<string, number>> {
+    const { suggestions } = await this.timedRanking(service, request, this.vectorsTrained ? {} : { vector: 0 }, between ? { between } : {});
     const scores = new Map(suggestions.map((s) => [s.target, s.score]));
     if (this.rankings.size >= rankerCacheSize) this.rankings.delete(this.rankings.keys().next().value!);
     this.rankings.set(key, scores);
     return scores;
   }
 
-  /** A paragraph's ranking for `[[` (scores only, no "why"), its time folded into `rankingMs` (or setting it, for the `first`). */
-  private async timedRanking(service: SearchService, request: LinkRankRequest, weights: Partial<RankingWeights>, first = false): Promise<{ suggestions: LinkSuggestion[]; took: number }> {
-    const started = performance.now();
-    const suggestions = await service.suggestLinks({ file: request.fromPath, text: request.paragraph }, { limit: request.limit, weights, explain: false });
-    const took = performance.now() - started;
-    this.rankingMs = first ? took : 0.7 * this.rankingMs + 0.3 * took;
+  /**
+   * A paragraph's ranking for `[[` (scores only, no "why"), its time folded into `rankingMs` (or
+   * setting it, for the `first`). With `between`, a ranking no request waits for runs a leg per
+   * step (at 50k notes a ranking is 20–45 ms, longer than a request should wait behind); only
+   * the legs' own time counts.
+   */
+  private async timedRanking(service: SearchService, request: LinkRankRequest, weights: Partial<RankingWeights>, how: { first?: boolean; between?: () => Promise<void> } = {}): Promise<{ suggestions: LinkSuggestion[]; took: number }> {
+    let took = 0;
+    let since = performance.now();
+    const between = how.between;
+    const pause = between
+      ? async () => {
+          took += performance.now() - since;
+          await between();
+          since = performance.now();
+        }
+      : undefined;
+    const suggestions = await service.suggestLinks({ file: request.fromPath, text: request.paragraph }, { limit: request.limit, weights, explain: false, ...(pause ? { pause } : {}) });
+    took += performance.now() - since;
+    this.rankingMs = how.first ? took : 0.7 * this.rankingMs + 0.3 * took;
     return { suggestions, took };
   }
 

@@ -68,6 +68,18 @@ describe('SearchService', () => {
     expect(found[0]!.score).toBeGreaterThan(1);
   });
 
+  it('suggestLinks with pauses between its legs (a background ranking) answers as one without', async () => {
+    const service = new SearchService(workspaceOf(vault));
+    const text = 'Composting worms: the compost heap and soil health, see [[Bread]].';
+    const whole = await service.suggestLinks({ file: 'Journal.md', text }, { limit: 10 });
+    let pauses = 0;
+    const paused = await service.suggestLinks({ file: 'Journal.md', text }, { limit: 10, pause: async () => void pauses++ });
+    expect(paused).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(1);
+    // Mentions, then text, then vectors, then the graph and scoring.
+    expect(pauses).toBe(3);
+  });
+
   it('suggestLinks honours limit and minScore, and finds notes by meaning when none is named', async () => {
     const service = new SearchService(workspaceOf(vault));
     const byMeaning = await service.suggestLinks({ file: 'Journal.md', text: 'red wigglers leave castings' });

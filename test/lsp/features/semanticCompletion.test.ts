@@ -64,6 +64,26 @@ describe('[[ completion ranked by meaning through the server search index', () =
     expect((await labels(s, 'Draft.md', paragraph.replace('[[Pro‸', '[[Pr‸'))).slice(0, 2)).toEqual(['Protein folding', 'Project plan']);
   });
 
+  it('ranks a paragraph after the answer when rankings are slow, a leg at a time, and drops the ranking of a paragraph the user has left', async () => {
+    const s = server(notes);
+    await s.search.warmUp();
+    // As on a vault where a ranking costs more than a keystroke may wait (50k notes): every ranking is deferred.
+    (s.search as unknown as { rankingMs: number }).rankingMs = 1000;
+    const left = 'Milestones and the launch date of the website, see [[Pro‸';
+    // Each first answer comes before its paragraph's ranking: names in order.
+    expect((await labels(s, 'Draft.md', left)).slice(0, 2)).toEqual(['Project plan', 'Protein folding']);
+    expect((await labels(s, 'Draft.md', paragraph)).slice(0, 2)).toEqual(['Project plan', 'Protein folding']);
+    let shown: string[] = [];
+    for (let i = 0; i < 40 && shown[0] !== 'Protein folding'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      shown = await labels(s, 'Draft.md', paragraph);
+    }
+    expect(shown.slice(0, 2)).toEqual(['Protein folding', 'Project plan']);
+    // The paragraph left before its ranking was done was not ranked further.
+    const rankings = (s.search as unknown as { rankings: Map<string, unknown> }).rankings;
+    expect([...rankings.keys()].some((k) => k.includes('Milestones'))).toBe(false);
+  });
+
   it('keeps names current from change events: a new, renamed or removed note is offered as it is now', async () => {
     const s = server(notes);
     expect(await labels(s, 'Draft.md', '[[Zeb‸')).toEqual([]);
