@@ -36,7 +36,10 @@ export async function activateScriptorium(context: vscode.ExtensionContext, crea
 
   const restarts: number[] = [];
   const errorHandler: ErrorHandler = {
-    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    // A server that dies fails every write queued to it: shutting down after a few such errors
+    // (the library's default) stopped the client before `closed` could restart the server, so a
+    // crash while the views were busy left no server and no notice. `closed` decides instead.
+    error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
       const now = Date.now();
       while (restarts.length > 0 && now - restarts[0]! > restartWindowMs) restarts.shift();
