@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApplyWorkspaceEditParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { createConnection, type Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import type {
   HostAppendLogParams,
   HostPersistStoreParams,
@@ -14,9 +13,7 @@ import type {
   TaskQueryResult,
   UpdateTaskResult,
 } from '../../shared-types/protocol.js';
-import { createBrowserHost } from '../../language-server/browser/browserHost.js';
-import { loadSqlJs } from '../../language-server/node/sqlJs.js';
-import { startServer } from '../../language-server/server/startServer.js';
+import { inProcessBrowserServer } from '../support/inProcessBrowserServer.js';
 
 // The real server (startServer) with the browser build's host, over in-process JSON-RPC streams,
 // and an editor that keeps the vault, the event log and the store bytes in memory and answers the
@@ -111,11 +108,7 @@ afterEach(() => {
 
 /** Starts a server on `editor` and waits until it has indexed the files. */
 async function start(editor: MemoryEditor): Promise<Running> {
-  const up = new PassThrough();
-  const down = new PassThrough();
-  const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(server, createBrowserHost(server, { sql: loadSqlJs }));
-  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const { server, client } = inProcessBrowserServer();
   open.push({ server, client });
   const logs: string[] = [];
   client.onNotification('window/logMessage', (p: { message: string }) => {

@@ -1,13 +1,12 @@
 // VS Code for the Web's answers to the task history's host requests
 // (vscode-extension/src/client/historyHost.ts), against an in-memory workspace.fs; last, the real
 // server with the browser build's host recording a task edit through them.
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as vscode from 'vscode';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApplyWorkspaceEditParams, TextEdit } from 'vscode-languageserver-protocol';
-import { createConnection, type Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import type {
   HostDeviceNameResult,
   HostListLogsResult,
@@ -19,9 +18,7 @@ import type {
   TaskQueryResult,
   UpdateTaskResult,
 } from '../../shared-types/protocol.js';
-import { createBrowserHost } from '../../language-server/browser/browserHost.js';
-import { loadSqlJs } from '../../language-server/node/sqlJs.js';
-import { startServer } from '../../language-server/server/startServer.js';
+import { inProcessBrowserServer } from '../support/inProcessBrowserServer.js';
 import { registerHistoryHost, type HistoryHostContext } from '../../vscode-extension/src/client/historyHost.js';
 import { memoryFs, MemoryUri } from './memoryFileSystem.js';
 
@@ -172,11 +169,7 @@ describe('the real server, in its browser build, on this host', () => {
 
   /** The server over in-process streams; the files, edits and history answered from the memory workspace as the extension does. */
   async function serve(context: HistoryHostContext) {
-    const up = new PassThrough();
-    const down = new PassThrough();
-    const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-    startServer(server, createBrowserHost(server, { sql: loadSqlJs }));
-    const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    const { server, client } = inProcessBrowserServer();
     open.push({ server, client });
     registerHistoryHost(client, context, () => workspace as unknown as vscode.Uri);
     const prefix = `${workspace.path}/`;
