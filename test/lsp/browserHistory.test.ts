@@ -29,6 +29,8 @@ class MemoryEditor {
   readonly logs = new Map<string, Uint8Array>();
   store: Uint8Array | null = null;
   saves = 0;
+  /** Every path the server asked for with readFiles, in order. */
+  readonly reads: string[] = [];
   private clock = 1_700_000_000_000;
 
   constructor(
@@ -49,9 +51,10 @@ class MemoryEditor {
   answer(client: MessageConnection): void {
     const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
     client.onRequest('scriptorium/host/listFiles', () => ({ paths: [...this.files.keys()] }));
-    client.onRequest('scriptorium/host/readFiles', (p: HostReadFilesParams) => ({
-      files: p.paths.map((path) => (this.files.has(path) ? { path, text: this.files.get(path)!.text } : { path })),
-    }));
+    client.onRequest('scriptorium/host/readFiles', (p: HostReadFilesParams) => {
+      this.reads.push(...p.paths);
+      return { files: p.paths.map((path) => (this.files.has(path) ? { path, text: this.files.get(path)!.text } : { path })) };
+    });
     client.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       // As the plugin does: write the edit to the vault, then tell the server the file changed.
       for (const change of (p.edit.documentChanges ?? []) as TextDocumentEdit[]) this.applyTo(client, change.textDocument.uri, change.edits as TextEdit[]);
@@ -135,6 +138,26 @@ const summary = (result: TaskHistoryResult) => result.events.map((e) => [e.sourc
 
 describe('task history in the browser build, through host requests', () => {
   const vault = { [plan]: '# Plan\n\n- [ ] Write the spec 🆔 spec\n- [ ] Ship it ⛔ spec\n', 'Notes/Idea.md': '# Idea\n\n- [ ] Sketch it\n' };
+
+  it('reads a changed file the editor names by path alone (as VS Code for the Web does), and never asks for a history log', async () => {
+    const editor = new MemoryEditor(vault);
+    const server = await start(editor);
+    editor.write('Notes/Idea.md', '# Idea\n\n- [ ] Sketch it\n- [ ] Named by its path only\n');
+    const from = editor.reads.length;
+    const changed = new Promise<void>((resolve) =>
+      server.client.onNotification('scriptorium/tasksChanged', (p: { paths: string[] }) => {
+        if (p.paths.includes('Notes/Idea.md')) resolve();
+      }),
+    );
+    await server.client.sendNotification('scriptorium/fileChanged', { path: 'scriptorium/history/web-test.jsonl' });
+    await server.client.sendNotification('scriptorium/fileChanged', { path: 'Notes/Idea.md' });
+    await changed;
+    const asked = editor.reads.slice(from);
+    expect(asked).toContain('Notes/Idea.md');
+    expect(asked.filter((p) => p.startsWith('scriptorium/'))).toEqual([]);
+    const found = await server.request<TaskQueryResult>('scriptorium/taskQuery', { query: 'description includes path only' });
+    expect(found.groups.flatMap((g) => g.tasks).map((t) => t.description)).toEqual(['Named by its path only']);
+  });
 
   it('records a completed task as an editor edit, keeps it over a restart, and rebuilds a corrupt store from the log', async () => {
     const editor = new MemoryEditor(vault);

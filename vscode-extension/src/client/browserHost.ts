@@ -54,10 +54,13 @@ export function registerBrowserHost(client: BaseLanguageClient, context: History
     if (client.isRunning()) client.sendNotification(method, params).catch(() => undefined);
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-  const changed = async (uri: vscode.Uri) => {
+  // The path alone: the server asks for the content of the files it reads (notes, code) and
+  // never for the rest (images, the history log this host appends to, which would otherwise
+  // come back whole after every task edit).
+  const changed = (uri: vscode.Uri) => {
     const path = relative(uri);
     if (path === null) return;
-    const params: FileChangedParams = await read(path);
+    const params: FileChangedParams = { path };
     notify(ScriptoriumHostNotification.fileChanged, params);
   };
   disposables.push(
