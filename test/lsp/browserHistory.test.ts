@@ -13,7 +13,7 @@ import type {
   TaskQueryResult,
   UpdateTaskResult,
 } from '../../shared-types/protocol.js';
-import { inProcessBrowserServer } from '../support/inProcessBrowserServer.js';
+import { inProcessBrowserServer } from './inProcessBrowserServer.js';
 
 // The real server (startServer) with the browser build's host, over in-process JSON-RPC streams,
 // and an editor that keeps the vault, the event log and the store bytes in memory and answers the

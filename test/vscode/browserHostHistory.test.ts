@@ -18,7 +18,7 @@ import type {
   TaskQueryResult,
   UpdateTaskResult,
 } from '../../shared-types/protocol.js';
-import { inProcessBrowserServer } from '../support/inProcessBrowserServer.js';
+import { inProcessBrowserServer } from '../lsp/inProcessBrowserServer.js';
 import { registerHistoryHost, type HistoryHostContext } from '../../vscode-extension/src/client/historyHost.js';
 import { memoryFs, MemoryUri } from './memoryFileSystem.js';
 
