@@ -1,4 +1,6 @@
 import {
+  ConnectionError,
+  ConnectionErrors,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -471,7 +473,13 @@ function debounce(ms: number, run: () => void): () => void {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      run();
+      try {
+        run();
+      } catch (error) {
+        // A notification due after the connection closed (the editor went away, or a test
+        // disposed it) has no one to reach; anything else is a bug and surfaces.
+        if (!(error instanceof ConnectionError && (error.code === ConnectionErrors.Closed || error.code === ConnectionErrors.Disposed))) throw error;
+      }
     }, ms);
   };
 }

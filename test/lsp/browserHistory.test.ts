@@ -139,6 +139,20 @@ const summary = (result: TaskHistoryResult) => result.events.map((e) => [e.sourc
 describe('task history in the browser build, through host requests', () => {
   const vault = { [plan]: '# Plan\n\n- [ ] Write the spec 🆔 spec\n- [ ] Ship it ⛔ spec\n', 'Notes/Idea.md': '# Idea\n\n- [ ] Sketch it\n' };
 
+  it('drops a change notification that falls due after the editor went away (no error out of a timer)', async () => {
+    const editor = new MemoryEditor(vault);
+    const server = await start(editor);
+    editor.write('Notes/Idea.md', '# Idea\n\n- [ ] Sketch it again\n');
+    await server.client.sendNotification('scriptorium/fileChanged', { path: 'Notes/Idea.md', text: editor.files.get('Notes/Idea.md')!.text });
+    // Answered after the change was taken in: its tasksChanged is now waiting for its debounce.
+    await server.request('scriptorium/taskQuery', { query: 'not done' });
+    for (const { server: s, client } of open.splice(0)) {
+      client.dispose();
+      s.dispose();
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  });
+
   it('reads a changed file the editor names by path alone (as VS Code for the Web does), and never asks for a history log', async () => {
     const editor = new MemoryEditor(vault);
     const server = await start(editor);
