@@ -447,6 +447,14 @@ export interface HostReadLogResult {
   base64: string;
 }
 
+/**
+ * A log file name as the history protocol allows it: a plain `<device>.jsonl` in
+ * `scriptorium/history/`, never a path. Server and hosts check names with this one test.
+ */
+export function isHistoryLogName(name: unknown): name is string {
+  return typeof name === 'string' && /^[A-Za-z0-9_][A-Za-z0-9._-]*\.jsonl$/.test(name);
+}
+
 export interface HostAppendLogParams {
   /** `<device>.jsonl`: the server appends only to its own device's file. */
   name: string;

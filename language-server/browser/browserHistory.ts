@@ -1,5 +1,7 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { base64ToBytes, bytesToBase64 } from '../../shared-types/base64.js';
 import {
+  isHistoryLogName,
   ScriptoriumHostRequest,
   type HostAppendLogParams,
   type HostDeviceNameResult,
@@ -20,7 +22,6 @@ import { isAlwaysSkipped } from '../server/exclusions.js';
 import { loadGitignoreRules } from '../server/gitignoreRules.js';
 import type { HostFileContent } from '../server/host.js';
 import type { HistoryOpener } from '../server/taskHistoryService.js';
-import { fromBase64, toBase64 } from './base64.js';
 
 /** The host answers none of the history requests (an older plugin, a web editor without storage). */
 export class HistoryUnavailable extends Error {}
@@ -89,12 +90,12 @@ export function browserHistoryOpener(deps: BrowserHistoryDeps): HistoryOpener {
   const logs: LogFiles = {
     async list() {
       const result = await ask<HostListLogsResult>(ScriptoriumHostRequest.listLogs);
-      return (result?.logs ?? []).filter((l) => isLogName(l?.name) && isCount(l.size)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return (result?.logs ?? []).filter((l) => isHistoryLogName(l?.name) && isCount(l.size)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     async read(name, offset) {
       const params: HostReadLogParams = { name, offset };
       const result = await ask<HostReadLogResult>(ScriptoriumHostRequest.readLog, params);
-      return typeof result?.base64 === 'string' ? fromBase64(result.base64) : new Uint8Array(0);
+      return typeof result?.base64 === 'string' ? base64ToBytes(result.base64) : new Uint8Array(0);
     },
     async append(name, text) {
       const params: HostAppendLogParams = { name, text };
@@ -105,10 +106,10 @@ export function browserHistoryOpener(deps: BrowserHistoryDeps): HistoryOpener {
   const bytes: ByteStore = {
     async load() {
       const result = await ask<HostLoadStoreResult>(ScriptoriumHostRequest.loadStore);
-      return typeof result?.base64 === 'string' ? fromBase64(result.base64) : null;
+      return typeof result?.base64 === 'string' ? base64ToBytes(result.base64) : null;
     },
     async save(store) {
-      const params: HostPersistStoreParams = { base64: toBase64(store) };
+      const params: HostPersistStoreParams = { base64: bytesToBase64(store) };
       await ask<null>(ScriptoriumHostRequest.persistStore, params);
     },
   };
@@ -156,10 +157,6 @@ export function browserHistoryOpener(deps: BrowserHistoryDeps): HistoryOpener {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function isLogName(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_][A-Za-z0-9._-]*\.jsonl$/.test(value);
 }
 
 function newId(): string {

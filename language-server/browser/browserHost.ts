@@ -14,7 +14,7 @@ import {
 import type { SqlEngine } from '../../core/store/sqlTypes.js';
 import type { HostFileContent, HostFileEvents, ServerHost } from '../server/host.js';
 import { TaskHistoryService } from '../server/taskHistoryService.js';
-import { fromBase64 } from './base64.js';
+import { base64ToBytes } from '../../shared-types/base64.js';
 import { browserHistoryOpener, HistoryUnavailable } from './browserHistory.js';
 
 export interface BrowserHostOptions {
@@ -117,7 +117,7 @@ function isPath(value: unknown): value is string {
 
 function fromWire(file: Pick<WireFileContent, 'text' | 'base64'>): HostFileContent {
   if (typeof file.text === 'string') return { kind: 'text', text: file.text };
-  if (typeof file.base64 === 'string') return { kind: 'bytes', bytes: fromBase64(file.base64) };
+  if (typeof file.base64 === 'string') return { kind: 'bytes', bytes: base64ToBytes(file.base64) };
   return { kind: 'missing' };
 }
 

@@ -1,6 +1,8 @@
 import { TFile, type App, type EventRef } from 'obsidian';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { base64ToBytes, bytesToBase64 } from '../../../shared-types/base64.js';
 import {
+  isHistoryLogName,
   ScriptoriumHostNotification,
   ScriptoriumHostRequest,
   type FileChangedParams,
@@ -249,7 +251,7 @@ export class VaultBridge {
     const logs: HostListLogsResult['logs'] = [];
     for (const path of listed.files) {
       const name = path.slice(path.lastIndexOf('/') + 1);
-      if (!isLogName(name)) continue;
+      if (!isHistoryLogName(name)) continue;
       const stat = await adapter.stat(path).catch(() => null);
       if (stat?.type === 'file') logs.push({ name, size: stat.size });
     }
@@ -291,26 +293,9 @@ export class VaultBridge {
   }
 }
 
-function isLogName(name: unknown): name is string {
-  return typeof name === 'string' && /^[A-Za-z0-9_][A-Za-z0-9._-]*\.jsonl$/.test(name);
-}
-
 /** The vault path of a log file the server names; anything but a plain `<device>.jsonl` is refused. */
 function logPath(name: unknown): string {
-  if (!isLogName(name)) throw new Error(`not a history log file name: ${JSON.stringify(name)}`);
+  if (!isHistoryLogName(name)) throw new Error(`not a history log file name: ${JSON.stringify(name)}`);
   return `${historyFolder}/${name}`;
 }
 
-function bytesToBase64(bytes: Uint8Array): string {
-  // In slices: String.fromCharCode(...all) overflows the call stack on a store of a few MB.
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
+  isHistoryLogName,
   ScriptoriumHostRequest,
   type HostAppendLogParams,
   type HostDeviceNameResult,
@@ -13,7 +14,7 @@ import {
   type HostStatFilesParams,
   type HostStatFilesResult,
 } from '../../../shared-types/protocol.js';
-import { base64ToBytes, bytesToBase64 } from './base64.js';
+import { base64ToBytes, bytesToBase64 } from '../../../shared-types/base64.js';
 
 /** The task history's event log, in the workspace so that it travels with the notes (one file per device). */
 const historyFolder = 'scriptorium/history';
@@ -41,7 +42,7 @@ export function registerHistoryHost(client: Pick<BaseLanguageClient, 'onRequest'
     return vscode.Uri.joinPath(base, path);
   };
   const logUri = (name: unknown): vscode.Uri => {
-    if (!isLogName(name)) throw new Error(`not a history log file name: ${JSON.stringify(name)}`);
+    if (!isHistoryLogName(name)) throw new Error(`not a history log file name: ${JSON.stringify(name)}`);
     return inWorkspace(`${historyFolder}/${name}`);
   };
   // workspace.fs makes missing parents; a provider may still throw FileExists for a folder that is there, and a real failure shows in the write after.
@@ -99,7 +100,7 @@ export function registerHistoryHost(client: Pick<BaseLanguageClient, 'onRequest'
     );
     const logs: HostListLogsResult['logs'] = [];
     for (const [name, type] of entries) {
-      if (!isLogName(name) || (type & vscode.FileType.File) === 0) continue;
+      if (!isHistoryLogName(name) || (type & vscode.FileType.File) === 0) continue;
       const s = await stat(logUri(name));
       if (s) logs.push({ name, size: s.size });
     }
@@ -145,6 +146,3 @@ export function registerHistoryHost(client: Pick<BaseLanguageClient, 'onRequest'
   ];
 }
 
-function isLogName(name: unknown): name is string {
-  return typeof name === 'string' && /^[A-Za-z0-9_][A-Za-z0-9._-]*\.jsonl$/.test(name);
-}
