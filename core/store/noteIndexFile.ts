@@ -1,4 +1,5 @@
-import type { NoteSummary } from '../workspace/fileSummary.js';
+import type { TaskSettings } from '../tasks/types.js';
+import { summaryFormat, type NoteSummary } from '../workspace/fileSummary.js';
 
 /** One file as the last start saw it: size, mtime (ms), content hash, and for a note its summary (null: read it). */
 export interface NoteIndexRow {
@@ -56,9 +57,23 @@ export function decodeNoteIndex(bytes: Uint8Array | null, fingerprint: string): 
   return rows;
 }
 
-/** The row's summary, or null when it has none or its JSON does not parse (the note is then read). */
+/** What rows hold for: the summary format and the task settings the notes were read with. */
+export function noteIndexFingerprint(settings: TaskSettings): string {
+  return `${summaryFormat}|${JSON.stringify(settings)}`;
+}
+
+/** The row's summary, or null when it has none or its JSON does not parse into one (the note is then read). */
 export function summaryOfRow(row: NoteIndexRow): NoteSummary | null {
-  return row.summaryJson === null ? null : (parseJson(row.summaryJson) as NoteSummary | null);
+  if (row.summaryJson === null) return null;
+  const summary = parseJson(row.summaryJson) as NoteSummary | null;
+  return isSummaryShaped(summary) ? summary : null;
+}
+
+function isSummaryShaped(s: NoteSummary | null): s is NoteSummary {
+  return (
+    typeof s === 'object' && s !== null && typeof s.version === 'string' &&
+    [s.headings, s.blockIds, s.tags, s.links, s.noteDiagnostics, s.diagnostics, s.frontmatterLinks, s.tasks, s.relations, s.typos].every(Array.isArray)
+  );
 }
 
 /** JSON text with every non-ASCII character escaped (JSON.stringify already escapes lone surrogates). */

@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { GitignoreRules, gitignoreName } from '../server/gitignoreRules.js';
 
@@ -32,8 +31,15 @@ function isSkippedFile(name: string): boolean {
 export async function listWorkspaceFiles(root: string, wanted: (relativePath: string) => boolean): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
   const gitignores = new GitignoreRules();
+  let sliceStart = performance.now();
   async function walk(dir: string, relativeDir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+    // readdirSync, yielding between folders now and then: a promise per folder made the walk
+    // three times slower, and a server's requests still wait no longer than one slice.
+    if (performance.now() - sliceStart > walkSliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // Its own rules apply to everything in the folder, so they are read before any entry is judged.
     if (entries.some((entry) => entry.name === gitignoreName && entry.isFile())) {
@@ -41,7 +47,8 @@ export async function listWorkspaceFiles(root: string, wanted: (relativePath: st
     }
     const folders: [string, string][] = [];
     for (const entry of entries) {
-      const absolute = path.join(dir, entry.name);
+      // Concatenated, not path.join: `dir` is already resolved, and join's normalising was a third of the walk.
+      const absolute = childPath(dir, entry.name);
       const relative = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name) && !gitignores.ignores(relative, true)) folders.push([absolute, relative]);
@@ -51,8 +58,16 @@ export async function listWorkspaceFiles(root: string, wanted: (relativePath: st
     }
     for (const [absolute, relative] of folders) await walk(absolute, relative);
   }
-  await walk(root, '');
+  await walk(path.resolve(root), '');
   return found;
+}
+
+/** How long the walk reads folders before it lets other work run. */
+const walkSliceMs = 10;
+
+/** `dir` is resolved (path.resolve), so only the root can already end in a separator. */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /** A `.gitignore` as text; one that cannot be read has no rules (indexing too much never loses anything). */

@@ -1,11 +1,11 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeNoteIndex, encodeNoteIndex, summaryOfRow, type NoteIndexRow } from '../../core/store/noteIndexFile.js';
+import { decodeNoteIndex, encodeNoteIndex, noteIndexFingerprint, summaryOfRow, type NoteIndexRow } from '../../core/store/noteIndexFile.js';
 import { headerProblemOf } from '../../core/store/taskStore.js';
 import type { FileStat } from '../../core/store/vaultHistory.js';
 import type { TaskSettings } from '../../core/tasks/types.js';
 import { fileKindOf } from '../../core/workspace/fileKind.js';
-import { summaryFormat, type NoteSummary } from '../../core/workspace/fileSummary.js';
+import type { NoteSummary } from '../../core/workspace/fileSummary.js';
 import { Workspace } from '../../core/workspace/workspace.js';
 import { fileByteStore } from './fileByteStore.js';
 import { addFromDisk } from './loadWorkspace.js';
@@ -38,16 +38,21 @@ export function storeDirFor(root: string, store: string | 'auto' | false | undef
  */
 export async function loadWithStore(root: string, settings: TaskSettings, storeDir: string, log: (line: string) => void): Promise<Workspace | null> {
   const workspace = new Workspace(settings);
-  const fingerprint = `${summaryFormat}|${JSON.stringify(settings)}`;
-  const indexFile = fileByteStore(path.join(storeDir, noteIndexFileName));
-  const rows = decodeNoteIndex(await indexFile.load().catch(() => null), fingerprint) ?? new Map<string, NoteIndexRow>();
+  const fingerprint = noteIndexFingerprint(settings);
+  const indexPath = path.join(storeDir, noteIndexFileName);
+  const indexFile = fileByteStore(indexPath);
+  // Read synchronously: nothing else runs yet, and the promise API took twice as long for its 18 MB at 13k notes.
+  const bytes = readBytes(indexPath);
+  const rows = decodeNoteIndex(bytes, fingerprint) ?? new Map<string, NoteIndexRow>();
   const found = await listWorkspaceFiles(root, () => true);
+ 
   const stats = new Map<string, FileStat>();
   for (const file of found) {
     if (fileKindOf(file.path) === 'other') continue;
     const info = statSync(file.absolute, { throwIfNoEntry: false });
     if (info?.isFile()) stats.set(file.path, { path: file.path, size: info.size, mtime: Math.floor(info.mtimeMs) });
   }
+ 
   const unchanged = (p: string) => {
     const stat = stats.get(p);
     const row = rows.get(p);
@@ -60,6 +65,7 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
       const summary = row ? summaryOfRow(row) : null;
       if (!summary || !restore(workspace, file, summary)) addFromDisk(workspace, file);
     }
+   
     return workspace;
   }
 
@@ -117,7 +123,6 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
 
 /** Restores one note from its stored summary; false when the summary is unusable (then it is parsed). */
 function restore(workspace: Workspace, file: FoundFile, summary: NoteSummary): boolean {
-  if (!isSummaryShaped(summary)) return false;
   try {
     workspace.restore(file.path, summary, () => readBytes(file.absolute));
     return true;
@@ -148,11 +153,4 @@ function readBytes(absolute: string): Uint8Array | null {
   } catch {
     return null;
   }
-}
-
-function isSummaryShaped(s: NoteSummary): boolean {
-  return (
-    typeof s === 'object' && s !== null && typeof s.version === 'string' &&
-    [s.headings, s.blockIds, s.tags, s.links, s.noteDiagnostics, s.diagnostics, s.frontmatterLinks, s.tasks, s.relations, s.typos].every(Array.isArray)
-  );
 }
