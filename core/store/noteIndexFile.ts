@@ -34,65 +34,27 @@ const decoder = new (globalThis as unknown as { TextDecoder: ScriptoriumTextDeco
  * settings they were read with); under another one the index counts as empty.
  */
 export function encodeNoteIndex(fingerprint: string, rows: ReadonlyMap<string, NoteIndexRow>): Uint8Array {
-  const chunks = [...noteIndexChunks(fingerprint, rows)];
-  const bytes = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
-
-/** The same bytes a line at a time, for a caller that encodes between other work (the server). */
-export function* noteIndexChunks(fingerprint: string, rows: ReadonlyMap<string, NoteIndexRow>): Generator<Uint8Array, void, void> {
-  yield encodeLine(`${magic}\t${JSON.stringify(fingerprint)}`);
-  for (const [path, row] of rows) yield encodeLine(`${JSON.stringify([path, row.size, row.mtime, row.hash])}\t${row.summaryJson ?? 'null'}`);
-  yield encodeLine(`end\t${rows.size}`);
-}
-
-function encodeLine(line: string): Uint8Array {
-  return encoder.encode(`${asciiOnly(line)}\n`);
+  const lines = [`${magic}\t${JSON.stringify(fingerprint)}`];
+  for (const [path, row] of rows) lines.push(`${JSON.stringify([path, row.size, row.mtime, row.hash])}\t${row.summaryJson ?? 'null'}`);
+  lines.push(`end\t${rows.size}`, '');
+  return encoder.encode(asciiOnly(lines.join('\n')));
 }
 
 /** The rows, or null when the bytes are missing, cut short, not an index or written under another fingerprint. */
 export function decodeNoteIndex(bytes: Uint8Array | null, fingerprint: string): Map<string, NoteIndexRow> | null {
-  const steps = decodeNoteIndexSteps(bytes, fingerprint);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/**
- * decodeNoteIndex a few hundred lines at a time, for a caller that yields between steps (the
- * server: at 50k notes the index is ~70 MB). Each line is decoded by itself, so no string of
- * the whole file is made, and no row's summary keeps one alive.
- */
-export function* decodeNoteIndexSteps(bytes: Uint8Array | null, fingerprint: string): Generator<void, Map<string, NoteIndexRow> | null, void> {
   if (bytes === null) return null;
-  let at = 0;
-  // The next line without its newline; null at the end, or for a last line cut short (no newline).
-  const nextLine = (): string | null => {
-    const end = bytes.indexOf(10, at);
-    if (end < 0) return null;
-    const line = decoder.decode(bytes.subarray(at, end));
-    at = end + 1;
-    return line;
-  };
-  if (nextLine() !== asciiOnly(`${magic}\t${JSON.stringify(fingerprint)}`)) return null;
+  const lines = decoder.decode(bytes).split('\n');
+  if (lines[0] !== asciiOnly(`${magic}\t${JSON.stringify(fingerprint)}`) || lines.at(-1) !== '' || lines.at(-2) !== `end\t${lines.length - 3}`) return null;
   const rows = new Map<string, NoteIndexRow>();
-  for (;;) {
-    const line = nextLine();
-    if (line === null) return null;
-    if (line.startsWith('end\t')) return line === `end\t${rows.size}` && at === bytes.length ? rows : null;
+  for (let i = 1; i < lines.length - 2; i++) {
+    const line = lines[i]!;
     const tab = line.indexOf('\t');
     const head = tab < 0 ? null : parseJson(line.slice(0, tab));
     if (!isRowHead(head)) return null;
     const summaryJson = line.slice(tab + 1);
     rows.set(head[0], { size: head[1], mtime: head[2], hash: head[3], summaryJson: summaryJson === 'null' ? null : summaryJson });
-    if (rows.size % 256 === 0) yield;
   }
+  return rows;
 }
 
 /** What rows hold for: the summary format and the task settings the notes were read with. */

@@ -106,12 +106,11 @@ export class Workspace {
   /**
    * Adds a markdown note from what a warm start kept of it (see fileSummary.ts) instead of
    * parsing it: tasks, links, headings, tags, block ids and diagnostics are there at once; the
-   * list items are parsed only when something asks for them. `source` is the note's text, when
-   * the caller has it and it has the summary's version, or how to read its bytes when first asked
-   * for: the caller vouches that the file is unchanged (size and mtime), and if the bytes read later
+   * text is read with `read` (and the list items parsed) only when something asks for them. The
+   * caller vouches that the file is unchanged (size and mtime, or hash); if the bytes read later
    * turn out to differ after all, the file is replaced by a parse of what was read.
    */
-  restore(path: string, summary: NoteSummary, source: string | (() => Uint8Array | null)): WorkspaceFile {
+  restore(path: string, summary: NoteSummary, read: () => Uint8Array | null): WorkspaceFile {
     const tasks = tasksOfSummary(path, summary, this.settings);
     // The loader keeps the version, not the summary (whose tuples would then outlive the restore).
     const version = summary.version;
@@ -119,15 +118,12 @@ export class Workspace {
       path,
       summary,
       tasks,
-      loadText:
-        typeof source === 'string'
-          ? () => source
-          : () => {
-              const bytes = source();
-              const decoded = decodeNote(bytes ?? new Uint8Array(0));
-              if (contentHash(decoded.text) !== version && this.byPath.get(path) === file) this.setBytes(path, bytes ?? new Uint8Array(0));
-              return decoded.text;
-            },
+      loadText: () => {
+        const bytes = read();
+        const decoded = decodeNote(bytes ?? new Uint8Array(0));
+        if (contentHash(decoded.text) !== version && this.byPath.get(path) === file) this.setBytes(path, bytes ?? new Uint8Array(0));
+        return decoded.text;
+      },
     });
     return this.register(file);
   }

@@ -4,27 +4,23 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { HostFileContent, ServerHost, WarmStartHost } from '../server/host.js';
+import type { HostFileContent, ServerHost } from '../server/host.js';
 import { startServer, type ServerOptions } from '../server/startServer.js';
 import { embeddingProviderFromSpec, openEmbeddingStore } from './embeddings.js';
 import { readHiddenRoleFiles } from './loadRoles.js';
 import { defaultStoreFolder } from './openHistory.js';
 import { listWorkspaceFiles, readCapped } from './readWorkspaceFiles.js';
 import { ServerHistory } from './serverHistory.js';
-import { nodeWarmStart, warmStartFolder } from './warmStartCache.js';
 
 /** Files on disk below the workspace folder. Watching is the client's job (workspace/didChangeWatchedFiles). */
 export function createNodeHost(log: (line: string) => void = (line) => process.stderr.write(`scriptorium: ${line}\n`)): ServerHost {
   let root: string | null = null;
   let history: ServerHistory | null = null;
-  let warmStart: WarmStartHost | undefined;
   return {
     name: 'node',
     async open(rootUri) {
       root = rootUri === null ? null : folderOf(rootUri);
       history = root === null ? null : new ServerHistory(root, log);
-      const cache = root === null ? null : warmStartFolder(root);
-      warmStart = cache === null ? undefined : nodeWarmStart(cache);
       if (root === null && rootUri !== null) log(`the workspace ${rootUri} is not a file: URI; no files are indexed.`);
     },
     async listFiles() {
@@ -53,9 +49,6 @@ export function createNodeHost(log: (line: string) => void = (line) => process.s
     embeddingProvider: (spec) => embeddingProviderFromSpec(spec, root ?? process.cwd()),
     // The store the task history keeps beside the vault; its cache is merged in on save, never overwritten.
     embeddingStore: async () => (root === null ? null : openEmbeddingStore(path.join(root, defaultStoreFolder), log)),
-    get warmStart() {
-      return warmStart;
-    },
     log,
   };
 }

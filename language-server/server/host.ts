@@ -16,19 +16,6 @@ export interface AppliedTaskEdit {
   after: string;
 }
 
-/**
- * Where a host keeps the server's warm-start index (core/store/noteIndexFile.ts): the summaries
- * of the last session's notes, so that a note whose text is unchanged is restored, not parsed.
- */
-export interface WarmStartHost {
-  /** Where the index is kept, for log lines. */
-  readonly location: string;
-  /** The index the last session saved, or null when there is none. */
-  loadNoteIndex(): Promise<Uint8Array | null>;
-  /** Replaces the index, atomically, with these bytes in order. */
-  saveNoteIndex(chunks: readonly Uint8Array[]): Promise<void>;
-}
-
 export interface HostFileEvents {
   changed(path: string, content?: HostFileContent): void;
   deleted(path: string): void;
@@ -73,8 +60,6 @@ export interface ServerHost {
   embeddingProvider?(spec: string): Promise<EmbeddingProvider | null>;
   /** The store's embedding cache (node host: the vault's `.scriptorium` store, when it exists); absent or null: no cache. */
   embeddingStore?(): Promise<EmbeddingStore | null>;
-  /** Warm starts from the last session's note summaries; absent: every start parses every file. */
-  warmStart?: WarmStartHost;
   /** Where the server writes log lines the client does not need to see. */
   log(line: string): void;
 }

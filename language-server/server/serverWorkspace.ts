@@ -1,9 +1,6 @@
 import type { Diagnostic } from '../../shared-types/index.js';
 import type { TaskSettings } from '../../core/tasks/types.js';
 import { fileKindOf } from '../../core/workspace/fileKind.js';
-import type { NoteSummary } from '../../core/workspace/fileSummary.js';
-import { decodeNote } from '../../core/markdown/decode.js';
-import { contentHash } from '../../core/text/hash.js';
 import { Workspace, type WorkspaceFile } from '../../core/workspace/workspace.js';
 import type { HostFileContent } from './host.js';
 
@@ -57,28 +54,6 @@ export class ServerWorkspace {
     if (this.open.has(path)) return;
     if (content.kind === 'missing') return this.removeFromHost(path);
     this.change([path], () => applyContent(this.workspace, path, content));
-  }
-
-  /**
-   * A warm start: the note read from the host is restored from the summary `summaryFor` has for
-   * its version (content hash), instead of parsed. False when there is none (or it does not
-   * restore): then set it from the host as usual.
-   */
-  restoreFromHost(path: string, content: HostFileContent, summaryFor: (version: string) => NoteSummary | null): boolean {
-    if (this.open.has(path) || fileKindOf(path) !== 'markdown' || (content.kind !== 'bytes' && content.kind !== 'text')) return false;
-    const text = content.kind === 'text' ? content.text : decodeNote(content.bytes).text;
-    const summary = summaryFor(contentHash(text));
-    if (!summary) return false;
-    let restored = true;
-    this.change([path], () => {
-      try {
-        this.workspace.restore(path, summary, text);
-      } catch {
-        this.workspace.remove(path);
-        restored = false;
-      }
-    });
-    return restored;
   }
 
   removeFromHost(path: string): void {

@@ -35,7 +35,6 @@ import { projectFeatures } from './projectFeatures.js';
 import type { HostFileContent, HostFileEvents, ServerHost } from './host.js';
 import type { ServerContext } from './serverContext.js';
 import { ServerWorkspace } from './serverWorkspace.js';
-import { ServerWarmIndex } from './warmIndex.js';
 import { WorkspaceUris } from './uris.js';
 import { ServerRoles } from './serverRoles.js';
 import { ServerSearch } from './searchIndex.js';
@@ -218,7 +217,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
 
   async function indexNow(): Promise<void> {
     const started = Date.now();
-    let warm: ServerWarmIndex | null = null;
     indexing = true;
     const progress = await connection.window.createWorkDoneProgress();
     try {
@@ -234,9 +232,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       for (const file of [...state.workspace.files()]) if (!listed.has(file.path)) state.removeFromHost(file.path);
       await roles.reloadHidden();
 
-      // The first indexing restores the notes whose text the last session saved a summary of.
-      warm = !indexedOnce && host.warmStart ? await ServerWarmIndex.open(host.warmStart, taskSettings, log, inBackgroundSlices) : null;
-
       // Background: a request waits for at most the slice under way when it came.
       const slicer = new Slicer(5, true);
       let lastReport = Date.now();
@@ -247,9 +242,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
         const contents = await readMany(toRead);
         const byPath = new Map(toRead.map((p, j) => [p, contents[j]!]));
         for (const path of batch) {
-          const content = byPath.get(path) ?? { kind: 'text', text: '' };
-          if (warm) setWarm(warm, path, content);
-          else state.setFromHost(path, content);
+          state.setFromHost(path, byPath.get(path) ?? { kind: 'text', text: '' });
           await slicer.maybeYield();
         }
         if (Date.now() - lastReport > 200) {
@@ -258,7 +251,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
           progress.report(Math.floor((done / paths.length) * 100), `${done} / ${paths.length} files`);
         }
       }
-      warm?.releaseIfUpToDate();
       // Every target known, the link index is built once (in slices) instead of being kept file
       // by file while files arrive (see Workspace.buildLinkIndexSlice); a request that needs it
       // meanwhile builds it on the spot. After the first indexing it is kept file by file.
@@ -269,36 +261,11 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       indexedOnce = true;
       progress.done();
     }
-    log(`indexed ${count()} files in ${Date.now() - started} ms${warm ? ` (${warm.restoredCount} notes restored from the warm-start index)` : ''}`);
+    log(`indexed ${count()} files in ${Date.now() - started} ms`);
     void connection.sendNotification(ScriptoriumServerNotification.status, { state: 'ready', files: count(), elapsedMs: Date.now() - started, embeddings: embeddings.status() } satisfies StatusParams);
     void connection.sendNotification(ScriptoriumServerNotification.tasksChanged, { paths: [], all: true } satisfies TasksChangedParams);
     refreshDiagnostics();
-    void warmUp(warm);
-  }
-
-  function inBackgroundSlices(slice: (shouldYield: () => boolean) => boolean): Promise<void> {
-    return inSlices(slice, { background: true });
-  }
-
-  /** A file read by the first indexing: restored from the warm-start index when it has the note's text, else set as usual. */
-  function setWarm(warm: ServerWarmIndex, path: string, content: HostFileContent): void {
-    if (warm.has(path) && state.restoreFromHost(path, content, (version) => warm.summaryFor(path, version))) {
-      warm.restoredAs(path, state.workspace.file(path)!.version);
-      return;
-    }
-    state.setFromHost(path, content);
-    const file = state.workspace.file(path);
-    if (file?.kind === 'markdown' && !state.isOpen(path)) warm.parsedAs(path, file.version);
-  }
-
-  /** Saves what the next start can restore, once the warm-up is done; never fails a session. */
-  async function saveWarmIndex(warm: ServerWarmIndex): Promise<void> {
-    try {
-      const saved = await warm.save(state.workspace, inBackgroundSlices);
-      log(saved ? `saved the warm-start index of ${saved.notes} notes (${(saved.bytes / 1048576).toFixed(1)} MB) in ${host.warmStart!.location}` : 'the warm-start index is up to date');
-    } catch (e) {
-      log(`the warm-start index could not be saved in ${host.warmStart!.location} (${e instanceof Error ? e.message : String(e)}); the next start reads every note.`);
-    }
+    void warmUp();
   }
 
   /**
@@ -307,7 +274,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
    * index (in slices). Runs after `ready`, one step at a time with yields between, so requests
    * that arrive meanwhile are answered in between.
    */
-  async function warmUp(warm: ServerWarmIndex | null): Promise<void> {
+  async function warmUp(): Promise<void> {
     const started = Date.now();
     try {
       // Not in the turn that ended indexing (that one has sent `ready` and its notifications).
@@ -323,7 +290,6 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     } catch (e) {
       log(`warm-up: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
-    if (warm) await saveWarmIndex(warm);
   }
 
   function count(): number {

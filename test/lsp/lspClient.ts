@@ -26,8 +26,6 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** Command line: default `node dist/server.js --stdio`. */
   args?: string[];
-  /** Where the server keeps its warm-start index (SCRIPTORIUM_CACHE); default `off`, so every test starts cold and writes nothing outside its vault. */
-  cache?: string;
 }
 
 /**
@@ -51,7 +49,7 @@ export class LspClient {
 
   static async start(root: string, options: StartOptions = {}): Promise<LspClient> {
     const args = options.args ?? [path.join(repoRoot, 'dist/server.js'), '--stdio'];
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SCRIPTORIUM_DEVICE: 'test-device', SCRIPTORIUM_CACHE: options.cache ?? 'off' } });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SCRIPTORIUM_DEVICE: 'test-device' } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(root, child, connection);
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
