@@ -145,8 +145,11 @@ export class WorkspaceLsa implements EmbeddingProvider {
     yield;
     for (let r = 0; r < n; r++) rowNorm[r] = 1 / Math.sqrt(rowNorm[r]!);
     // In chunks: a kernel called often is optimized sooner than one long loop.
-    for (let e = 0; e < entries; e += CHUNK) {
-      scaleByRow(rows, vals, rowNorm, e, Math.min(entries, e + CHUNK));
+    const scaling = new Ramp(CHUNK);
+    for (let e = 0; e < entries; ) {
+      const to = Math.min(entries, e + scaling.next());
+      scaleByRow(rows, vals, rowNorm, e, to);
+      e = to;
       yield;
     }
     const A = { n, m, colStart, rows, vals };
@@ -156,7 +159,15 @@ export class WorkspaceLsa implements EmbeddingProvider {
     const basis = yield* learnBasis(A, work);
     const k = basis.length / m;
     // The notes' own vectors are their rows times the basis: one sparse product, no re-reading.
-    let rowVectors = yield* times(A, basis, k, work);
+    // The basis is widened first (the same values): the kernel stays specialised for one array
+    // type, where a Float32Array after the training's Float64Arrays sent it back to the interpreter
+    // (a 16 ms step at 13k notes).
+    const wide = new Float64Array(basis.length);
+    for (let i = 0; i < basis.length; i += CHUNK * 8) {
+      wide.set(basis.subarray(i, i + CHUNK * 8), i);
+      yield;
+    }
+    let rowVectors = yield* times(A, wide, k, work);
     // One buffer for every note's vector (the vector leg copies them): not one per note, filled
     // a chunk a step (3.2M values at 50k notes were a 10–45 ms step).
     const vectors = new Float32Array(rowVectors.length);
@@ -210,14 +221,21 @@ function* learnBasis(A: Sparse, work: WorkMeter): Generator<void, Float32Array, 
   const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!);
   const k = Math.min(DIMENSIONS, order.length);
   const basis = new Float32Array(m * k);
+  // A column of the basis is m × l products (~1.6 million at 13k notes): a range of terms a step.
+  // Its products read `vectors` down a column (a stride of l): counted three times over, they take a step's time.
+  const ramp = new Ramp();
   for (let j = 0; j < k; j++) {
-    basisColumn(basis, bt, vectors, values, order[j]!, j, m, l, k);
-    if (work.add(m * l)) yield;
+    for (let from = 0; from < m; ) {
+      const to = Math.min(m, from + Math.max(1, Math.floor(ramp.next() / (3 * l))));
+      basisColumn(basis, bt, vectors, values, order[j]!, j, l, k, from, to);
+      if (work.add(3 * (to - from) * l)) yield;
+      from = to;
+    }
   }
   return basis;
 }
 
-/** Counts arithmetic done since the last yield; says when a step has done enough (~0.1–0.5 ms). */
+/** Counts arithmetic done since the last yield; says when a step has done enough. */
 class WorkMeter {
   private done = 0;
   add(amount: number): boolean {
@@ -228,7 +246,37 @@ class WorkMeter {
   }
 }
 
-const STEP_WORK = 1_000_000;
+// ~1.5 ms of optimised arithmetic on the reference machine (a million was 6–7 ms a step, and a
+// background step is what a request may wait behind).
+const STEP_WORK = 250_000;
+
+/**
+ * The work for each next call of a kernel: a 32nd of a step at first, doubling to a whole one.
+ * A kernel's first calls run before V8 has optimised it (and again after a deopt, as when
+ * `times` meets a Float32Array): at full size those were the 10–25 ms steps of a training.
+ */
+class Ramp {
+  private budget: number;
+  constructor(private readonly full = STEP_WORK) {
+    this.budget = Math.max(1, Math.floor(full / 32));
+  }
+  next(): number {
+    const now = this.budget;
+    this.budget = Math.min(this.full, this.budget * 2);
+    return now;
+  }
+}
+
+/**
+ * When a sparse product's step ends at the latest: its cost per product varies tenfold with how
+ * the rows it touches sit in the cache (at 50k notes a step's worth of work took 12–52 ms), so
+ * the work budget is only the usual bound and the clock the hard one.
+ */
+function stepDeadline(): number {
+  return Date.now() + STEP_MS;
+}
+
+const STEP_MS = 2;
 /** Entries per call of the simplest kernels. */
 const CHUNK = 1 << 15;
 
@@ -332,8 +380,9 @@ function* sampleRows(A: Sparse, max: number): Generator<void, Sparse, void> {
     yield;
   }
   const S = { n, m: A.m, colStart, rows: new Int32Array(kept), vals: new Float64Array(kept) };
+  const ramp = new Ramp(CHUNK);
   for (let c = 0; c < A.m; ) {
-    c = sampleColumns(A, S, step, c);
+    c = sampleColumns(A, S, step, c, ramp.next());
     yield;
   }
   return S;
@@ -345,11 +394,11 @@ function countSampled(rows: Int32Array, step: number, from: number, to: number):
   return kept;
 }
 
-/** Copies the sampled entries of columns `from`… into S until a chunk is done; the next column. */
-function sampleColumns(A: Sparse, S: Sparse, step: number, from: number): number {
+/** Copies the sampled entries of columns `from`… into S until `entries` of A are read; the next column. */
+function sampleColumns(A: Sparse, S: Sparse, step: number, from: number, entries: number): number {
   let at = S.colStart[from]!;
   let c = from;
-  for (const stop = A.colStart[from]! + CHUNK; c < A.m && A.colStart[c]! < stop; c++) {
+  for (const stop = A.colStart[from]! + entries; c < A.m && A.colStart[c]! < stop; c++) {
     for (let e = A.colStart[c]!; e < A.colStart[c + 1]!; e++) {
       const r = A.rows[e]!;
       if (r % step !== 0) continue;
@@ -370,10 +419,12 @@ interface Sparse {
 }
 
 /** A (n × m) · X (m × l), row-major. */
-function* times(A: Sparse, x: Float64Array | Float32Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
+function* times(A: Sparse, x: Float64Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const y = new Float64Array(A.n * l);
-  for (let c = 0; c < A.m; ) {
-    c = timesColumns(A, x, l, y, c, A.m, 0);
+  const ramp = new Ramp();
+  const at = { c: 0, e: A.colStart[0]! };
+  while (at.c < A.m) {
+    timesColumns(A, x, l, y, at, A.m, 0, ramp.next(), stepDeadline());
     work.add(STEP_WORK);
     yield;
   }
@@ -385,11 +436,13 @@ function* timesRandom(A: Sparse, l: number, random: () => number, work: WorkMete
   const y = new Float64Array(A.n * l);
   const block = Math.max(1, Math.floor(STEP_WORK / 4 / l));
   const omega = new Float64Array(block * l);
+  const ramp = new Ramp();
   for (let first = 0; first < A.m; first += block) {
     const last = Math.min(A.m, first + block);
     fillRandom(omega, random, 0, (last - first) * l);
-    for (let c = first; c < last; ) {
-      c = timesColumns(A, omega, l, y, c, last, first);
+    const at = { c: first, e: A.colStart[first]! };
+    while (at.c < last) {
+      timesColumns(A, omega, l, y, at, last, first, ramp.next(), stepDeadline());
       work.add(STEP_WORK);
       yield;
     }
@@ -400,48 +453,70 @@ function* timesRandom(A: Sparse, l: number, random: () => number, work: WorkMete
 /** Aᵀ (m × n) · X (n × l), row-major. */
 function* transposeTimes(A: Sparse, x: Float64Array, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const y = new Float64Array(A.m * l);
-  for (let c = 0; c < A.m; ) {
-    c = transposeTimesColumns(A, x, l, y, c);
+  const ramp = new Ramp();
+  const at = { c: 0, e: A.colStart[0]! };
+  while (at.c < A.m) {
+    transposeTimesColumns(A, x, l, y, at, ramp.next(), stepDeadline());
     work.add(STEP_WORK);
     yield;
   }
   return y;
 }
 
-// The kernels below are plain functions, each doing about one step of work and saying where to
-// go on: loops inside a generator's body are not optimized as well.
+/** Where a sparse product goes on: column `c`, entry `e` (a column can hold half the notes, so a step may end inside one). */
+interface Cursor {
+  c: number;
+  e: number;
+}
 
-/** Adds columns `from`… (before `to`) of A · X into y until a step's work is done; the next column. X's rows start at column `xFirst`. */
-function timesColumns(A: Sparse, x: Float64Array | Float32Array, l: number, y: Float64Array, from: number, to: number, xFirst: number): number {
+// The kernels below are plain functions, each doing about one step of work and saying where to
+// go on: loops inside a generator's body are not optimized as well. Entries are taken in the
+// same order however the steps fall, so the sums (and the vectors) are the same.
+
+/** Adds entries from `at` (up to column `to`) of A · X into y until the budget or the deadline; moves `at`. X's rows start at column `xFirst`. */
+function timesColumns(A: Sparse, x: Float64Array, l: number, y: Float64Array, at: Cursor, to: number, xFirst: number, budget: number, deadline: number): void {
   let done = 0;
-  let c = from;
-  for (; c < to && done < STEP_WORK; c++) {
+  let e = at.e;
+  for (let c = at.c; c < to; c++) {
     const xo = (c - xFirst) * l;
     const end = A.colStart[c + 1]!;
-    for (let e = A.colStart[c]!; e < end; e++) {
+    for (; e < end; e++) {
       const yo = A.rows[e]! * l;
       const v = A.vals[e]!;
       for (let j = 0; j < l; j++) y[yo + j]! += v * x[xo + j]!;
+      done += l;
+      if (done >= budget || ((e & 255) === 0 && Date.now() >= deadline)) {
+        at.c = e + 1 === end ? c + 1 : c;
+        at.e = e + 1;
+        return;
+      }
     }
-    done += (end - A.colStart[c]! + 1) * l;
   }
-  return c;
+  at.c = to;
+  at.e = e;
 }
 
-function transposeTimesColumns(A: Sparse, x: Float64Array, l: number, y: Float64Array, from: number): number {
+/** Aᵀ · X by columns of A from `at`, as timesColumns. */
+function transposeTimesColumns(A: Sparse, x: Float64Array, l: number, y: Float64Array, at: Cursor, budget: number, deadline: number): void {
   let done = 0;
-  let c = from;
-  for (; c < A.m && done < STEP_WORK; c++) {
+  let e = at.e;
+  for (let c = at.c; c < A.m; c++) {
     const yo = c * l;
     const end = A.colStart[c + 1]!;
-    for (let e = A.colStart[c]!; e < end; e++) {
+    for (; e < end; e++) {
       const xo = A.rows[e]! * l;
       const v = A.vals[e]!;
       for (let j = 0; j < l; j++) y[yo + j]! += v * x[xo + j]!;
+      done += l;
+      if (done >= budget || ((e & 255) === 0 && Date.now() >= deadline)) {
+        at.c = e + 1 === end ? c + 1 : c;
+        at.e = e + 1;
+        return;
+      }
     }
-    done += (end - A.colStart[c]! + 1) * l;
   }
-  return c;
+  at.c = A.m;
+  at.e = e;
 }
 
 /** Scales entries [from, to) by their row's factor. */
@@ -454,10 +529,10 @@ function fillRandom(omega: Float64Array, random: () => number, from: number, to:
   for (let i = from; i < to; i++) omega[i] = random() * 2 - 1;
 }
 
-/** Column j of the basis: v_j = Bᵀ w_e / σ_e. */
-function basisColumn(basis: Float32Array, bt: Float64Array, vectors: Float64Array, values: readonly number[], e: number, j: number, m: number, l: number, k: number): void {
+/** Rows [from, to) of column j of the basis: v_j = Bᵀ w_e / σ_e. */
+function basisColumn(basis: Float32Array, bt: Float64Array, vectors: Float64Array, values: readonly number[], e: number, j: number, l: number, k: number, from: number, to: number): void {
   const sigma = Math.sqrt(Math.max(values[e]!, 1e-12));
-  for (let c = 0; c < m; c++) {
+  for (let c = from; c < to; c++) {
     let s = 0;
     for (let t = 0; t < l; t++) s += bt[c * l + t]! * vectors[t * l + e]!;
     basis[c * k + j] = s / sigma;
@@ -467,9 +542,11 @@ function basisColumn(basis: Float32Array, bt: Float64Array, vectors: Float64Arra
 /** Xᵀ X for X (rows × l), row-major. */
 function* gram(x: Float64Array, rows: number, l: number, work: WorkMeter): Generator<void, Float64Array, void> {
   const g = new Float64Array(l * l);
-  const chunk = Math.max(1, Math.floor(STEP_WORK / ((l * l) / 2)));
-  for (let r = 0; r < rows; r += chunk) {
-    gramRows(x, l, g, r, Math.min(rows, r + chunk));
+  const ramp = new Ramp();
+  for (let r = 0; r < rows; ) {
+    const to = Math.min(rows, r + Math.max(1, Math.floor(ramp.next() / ((l * l) / 2))));
+    gramRows(x, l, g, r, to);
+    r = to;
     work.add(STEP_WORK);
     yield;
   }
@@ -493,9 +570,11 @@ function* orthonormalize(x: Float64Array, rows: number, l: number, work: WorkMet
   for (let pass = 0; pass < 2; pass++) {
     const r = cholesky(yield* gram(x, rows, l, work), l);
     // X ← X R⁻¹, row by row (forward substitution).
-    const chunk = Math.max(1, Math.floor(STEP_WORK / ((l * l) / 2)));
-    for (let row = 0; row < rows; row += chunk) {
-      substituteRows(x, r, l, row, Math.min(rows, row + chunk));
+    const ramp = new Ramp();
+    for (let row = 0; row < rows; ) {
+      const to = Math.min(rows, row + Math.max(1, Math.floor(ramp.next() / ((l * l) / 2))));
+      substituteRows(x, r, l, row, to);
+      row = to;
       work.add(STEP_WORK);
       yield;
     }

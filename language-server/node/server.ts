@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { HostFileContent, ServerHost } from '../server/host.js';
 import { startServer, type ServerOptions } from '../server/startServer.js';
+import { backgroundTurn } from '../server/yieldNow.js';
 import { embeddingProviderFromSpec, openEmbeddingStore } from './embeddings.js';
 import { readHiddenRoleFiles } from './loadRoles.js';
 import { defaultStoreFolder } from './openHistory.js';
@@ -25,7 +26,8 @@ export function createNodeHost(log: (line: string) => void = (line) => process.s
     },
     async listFiles() {
       if (root === null) return [];
-      return (await listWorkspaceFiles(root, () => true)).map((f) => f.path);
+      // Background turns between folders: the first requests arrive while the folder is listed.
+      return (await listWorkspaceFiles(root, () => true, backgroundTurn)).map((f) => f.path);
     },
     async readFile(relative) {
       return root === null ? { kind: 'missing' } : readOne(path.join(root, relative));

@@ -227,7 +227,7 @@ export function startServer(connection: Connection, host: ServerHost, options: S
       const listedOnHost = await host.listFiles();
       const gitignores = await loadGitignoreRules(listedOnHost, async (paths) => (await readMany(paths)).map(textOf));
       exclusions = new Exclusions(gitignores, settings.excludes ?? []);
-      const paths = listedOnHost.filter((p) => !exclusions.excludes(p));
+      const paths = await notExcluded(listedOnHost);
       const listed = new Set(paths);
       for (const file of [...state.workspace.files()]) if (!listed.has(file.path)) state.removeFromHost(file.path);
       await roles.reloadHidden();
@@ -266,6 +266,20 @@ export function startServer(connection: Connection, host: ServerHost, options: S
     void connection.sendNotification(ScriptoriumServerNotification.tasksChanged, { paths: [], all: true } satisfies TasksChangedParams);
     refreshDiagnostics();
     void warmUp();
+  }
+
+  /** The listed paths the exclusions keep, judged in background slices (~1 µs a path against glob rules: 50 ms at 50k files). */
+  async function notExcluded(listed: readonly string[]): Promise<string[]> {
+    const kept: string[] = [];
+    let at = 0;
+    await inSlices((shouldYield) => {
+      for (; at < listed.length; at++) {
+        if ((at & 255) === 0 && shouldYield()) return false;
+        if (!exclusions.excludes(listed[at]!)) kept.push(listed[at]!);
+      }
+      return true;
+    }, { background: true });
+    return kept;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseNote } from '../../../core/markdown/parseNote.js';
 import { TextIndex } from '../../../core/search/textIndex.js';
 import { dot, unit } from '../../../core/search/vectorLeg.js';
@@ -44,6 +44,40 @@ describe('WorkspaceLsa', () => {
     const trained = lsa.takeTrainedVectors();
     const [folded] = await lsa.embed([index.sectionsOfNote('n3.md')[0]!.body]);
     expect(Array.from(trained.get('n3.md')!).map((x) => x.toFixed(4))).toEqual(Array.from(folded!).map((x) => x.toFixed(4)));
+  });
+});
+
+describe('WorkspaceLsa in steps', () => {
+  /** Enough notes that the sparse products cross several clock checks (one every 256 entries), inside columns. */
+  function larger(): TextIndex {
+    const index = new TextIndex();
+    const words = [...garden, ...kitchen, 'ledger', 'invoice', 'audit', 'tariff', 'quarter', 'forecast'];
+    for (let i = 0; i < 240; i++) {
+      const picked = words.filter((_, k) => (k * 7 + i * 3 + Math.floor(i / 5)) % 5 < 2);
+      index.setNote(`n${i}.md`, parseNote(`n${i}.md`, picked.join(' ')));
+    }
+    return index;
+  }
+
+  function trainedVectors(): number[][] {
+    const lsa = new WorkspaceLsa(larger());
+    lsa.train();
+    return [...lsa.takeTrainedVectors()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => Array.from(v));
+  }
+
+  it('gives the same vectors however its steps fall (a step may end inside a column when its time is up)', () => {
+    const normal = trainedVectors();
+    // A clock that leaps a second a reading: every check finds the step's time up, so each sparse
+    // product stops at every 256th entry, inside its columns.
+    let now = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    try {
+      expect(trainedVectors()).toEqual(normal);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(normal.length).toBe(240);
+    expect(normal[0]!.length).toBeGreaterThan(0);
   });
 });
 
