@@ -47,16 +47,33 @@ export class TaskColumns {
 
   /** Day numbers: MISSING, NaN (invalid) or the day. `happens` is the earliest valid of start/scheduled/due. */
   day(field: DateField | 'happens'): Float64Array {
-    let column = this.days.get(field);
-    if (!column) {
-      column = new Float64Array(this.n);
-      for (let v = 0; v < this.n; v++) {
+    const steps = this.dayInSteps(field, this.n);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * day() a `perStep` tasks at a time, for a warm-up that yields between steps: a day column
+   * reads every task's date text, ~40 ms at 200k tasks. The column is kept only once complete
+   * (a query that asks meanwhile builds its own).
+   */
+  *dayInSteps(field: DateField | 'happens', perStep: number): Generator<void, Float64Array, void> {
+    const known = this.days.get(field);
+    if (known) return known;
+    const column = new Float64Array(this.n);
+    for (let from = 0; from < this.n; from += perStep) {
+      if (from > 0) yield;
+      const to = Math.min(this.n, from + perStep);
+      for (let v = from; v < to; v++) {
         const day = field === 'happens' ? happensDay(this.tasks[v]!) : dayOf(this.tasks[v]!, field);
         column[v] = day === null ? MISSING : day;
       }
-      this.days.set(field, column);
     }
-    return column;
+    const settled = this.days.get(field) ?? column;
+    this.days.set(field, settled);
+    return settled;
   }
 
   /** The string a text filter reads (Tasks' `value()`), or a sort's cleaned description. */

@@ -25,7 +25,9 @@ export class NameIndex {
   private readonly byPath = new Map<string, NameEntry[]>();
   private entries: NameEntry[] | null = null;
   /** Where each path's entries start in `entries` (while it is built), to replace them in place. */
-  private readonly slots = new Map<string, number>();
+  private slots = new Map<string, number>();
+  /** `entries` being made in slices (prepareSlice): dropped whenever the names change meanwhile. */
+  private flattening: { entries: NameEntry[]; slots: Map<string, number>; rest: Iterator<[string, NameEntry[]]> } | null = null;
   private readonly nameCounts = new Map<string, number>();
   private readonly dirty = new Set<string>();
   private built: Workspace | null = null;
@@ -43,6 +45,7 @@ export class NameIndex {
   all(workspace: Workspace): readonly NameEntry[] {
     this.sync(workspace);
     if (this.entries === null) {
+      this.flattening = null;
       const entries: NameEntry[] = [];
       this.slots.clear();
       for (const [path, list] of this.byPath) {
@@ -74,6 +77,18 @@ export class NameIndex {
       }
       this.pending = null;
     }
+    // The flat list too, a few hundred files a slice: at 50k notes it was one 80 ms step.
+    if (this.entries === null && this.dirty.size === 0) {
+      const flat = (this.flattening ??= { entries: [] as NameEntry[], slots: new Map<string, number>(), rest: this.byPath.entries() });
+      for (let next = flat.rest.next(); !next.done; next = flat.rest.next()) {
+        flat.slots.set(next.value[0], flat.entries.length);
+        for (const entry of next.value[1]) flat.entries.push(entry);
+        if (shouldYield()) return false;
+      }
+      this.flattening = null;
+      this.entries = flat.entries;
+      this.slots = flat.slots;
+    }
     this.all(workspace);
     return true;
   }
@@ -86,6 +101,7 @@ export class NameIndex {
     this.everything = false;
     this.dirty.clear();
     this.entries = null;
+    this.flattening = null;
     this.pending = [...workspace.files()];
   }
 
@@ -97,6 +113,7 @@ export class NameIndex {
       this.pending = null;
     }
     if (this.dirty.size === 0) return;
+    this.flattening = null;
     for (const path of this.dirty) {
       const before = this.byPath.get(path);
       this.remove(path);

@@ -77,4 +77,27 @@ describe('NameIndex', () => {
     expect(labelsOf(v.names)).toContain('Renamed');
     expect(labelsOf(v.names)).not.toContain('n2');
   });
+
+  it('makes the flat list in slices too, and starts it over when a name changes meanwhile', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`n${i}.md`] = i % 3 === 0 ? `---\naliases: [Alias ${i}]\n---\n` : '';
+    const labelsOf = (names: NameIndex, v: ReturnType<typeof setup>) => names.all(v.workspace).map((e) => e.alias ?? e.title).sort();
+    for (const changeAt of [null, 33, 40]) {
+      const v = setup(files);
+      let steps = 0;
+      // 30 files gathered a step each, then the list flattened a file a step.
+      while (!v.names.prepareSlice(v.workspace, () => true)) {
+        if (++steps === changeAt) {
+          v.set('n1.md', '---\naliases: [Renamed]\n---\n');
+          v.set('late.md', '');
+        }
+      }
+      expect(steps).toBeGreaterThan(changeAt === null ? 50 : 30);
+      expect(labelsOf(v.names, v)).toEqual(labelsOf(new NameIndex(), v));
+      // The slots made by the slices let an edit in place replace the note's entries.
+      v.set('n3.md', '---\naliases: [Edited]\n---\n');
+      expect(labelsOf(v.names, v)).toEqual(labelsOf(new NameIndex(), v));
+      expect(labelsOf(v.names, v)).toContain('Edited');
+    }
+  });
 });

@@ -83,3 +83,19 @@ describe('the whole-index order made in steps ahead of a run', () => {
     }
   });
 });
+
+describe('a day column built in steps', () => {
+  it('holds what day() makes, whatever the slice, and is kept for later queries', () => {
+    const reference = taskColumns(buildTaskIndex(tasks)).day('due');
+    for (const perStep of [1, 7, 40, 1000]) {
+      const columns = taskColumns(buildTaskIndex(tasks));
+      const steps = columns.dayInSteps('due', perStep);
+      let turns = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) turns++;
+      expect(Array.from(step.value)).toEqual(Array.from(reference));
+      expect(turns).toBe(Math.ceil(tasks.length / perStep) - 1);
+      expect(columns.day('due')).toBe(step.value);
+    }
+  });
+});
