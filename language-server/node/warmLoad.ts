@@ -45,14 +45,12 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
   const bytes = readBytes(indexPath);
   const rows = decodeNoteIndex(bytes, fingerprint) ?? new Map<string, NoteIndexRow>();
   const found = await listWorkspaceFiles(root, () => true);
- 
   const stats = new Map<string, FileStat>();
   for (const file of found) {
     if (fileKindOf(file.path) === 'other') continue;
     const info = statSync(file.absolute, { throwIfNoEntry: false });
     if (info?.isFile()) stats.set(file.path, { path: file.path, size: info.size, mtime: Math.floor(info.mtimeMs) });
   }
- 
   const unchanged = (p: string) => {
     const stat = stats.get(p);
     const row = rows.get(p);
@@ -65,7 +63,6 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
       const summary = row ? summaryOfRow(row) : null;
       if (!summary || !restore(workspace, file, summary)) addFromDisk(workspace, file);
     }
-   
     return workspace;
   }
 
