@@ -20,7 +20,12 @@ import { browserHistoryOpener, HistoryUnavailable } from './browserHistory.js';
 export interface BrowserHostOptions {
   /** sql.js for the task history's store (the worker inlines its WASM); absent: no history, answered 1002. */
   sql?: () => Promise<SqlEngine>;
+  /** How long the task history's store stays open after its last use before it is saved and closed (default 3 s). */
+  historyIdleMs?: number;
 }
+
+/** A burst of task edits shares one load and one save of the store; a lone one pays them off its own path. */
+const defaultHistoryIdleMs = 3000;
 
 /**
  * The host of the browser build: it has no disk, so it asks the editor that started the worker
@@ -72,7 +77,9 @@ export function createBrowserHost(connection: Connection, options: BrowserHostOp
     const result = await connection.sendRequest<HostListFilesResult>(ScriptoriumHostRequest.listFiles);
     return (result?.paths ?? []).filter(isPath);
   }
-  const history = options.sql ? new TaskHistoryService(browserHistoryOpener({ connection, sql: options.sql, listFiles, readFiles, log }), log) : null;
+  // The store lives with the editor and only this worker writes it: kept open while in use.
+  const keepOpen = { idleMs: options.historyIdleMs ?? defaultHistoryIdleMs };
+  const history = options.sql ? new TaskHistoryService(browserHistoryOpener({ connection, sql: options.sql, listFiles, readFiles, log }), log, keepOpen) : null;
   /** Set once the editor showed it answers no history request: nothing more is asked. */
   let unavailable: string | null = options.sql ? null : 'this worker was started without sql.js';
 
@@ -97,10 +104,10 @@ export function createBrowserHost(connection: Connection, options: BrowserHostOp
         throw notAvailable(unavailable);
       }
     },
-    async recordTaskEdits(edits) {
+    async recordTaskEdits(edits, applied) {
       if (history === null || unavailable !== null || edits.length === 0) return;
       try {
-        await history.record(edits);
+        await history.record(edits, applied);
       } catch (error) {
         // Never thrown on: history must not cost the user an edit.
         if (error instanceof HistoryUnavailable) unavailable = error.message;

@@ -40,9 +40,9 @@ export function createNodeHost(log: (line: string) => void = (line) => process.s
     async taskHistory(params) {
       return history === null ? { events: [], lineText: null } : history.read(params);
     },
-    async recordTaskEdits(edits) {
+    async recordTaskEdits(edits, applied) {
       if (history === null || edits.length === 0) return;
-      await history.record(edits).catch((error: unknown) => log(`warning: the task history could not be recorded (${error instanceof Error ? error.message : String(error)})`));
+      await history.record(edits, applied).catch((error: unknown) => log(`warning: the task history could not be recorded (${error instanceof Error ? error.message : String(error)})`));
     },
     async readRoleFiles() {
       return root === null ? [] : readHiddenRoleFiles(root);

@@ -45,11 +45,13 @@ export interface ServerHost {
   /** The task history (node host: the event log and store beside the vault); absent where unavailable. */
   taskHistory?(params: TaskHistoryParams): Promise<TaskHistoryResult>;
   /**
-   * Records task edits the server made (answered `workspace/applyEdit` with applied: true) in the
-   * task history as source `edit` (an editor's edit); absent where there is no history. Never throws: history must
-   * not cost the user an edit.
+   * Records task edits the server is sending with `workspace/applyEdit` in the task history as
+   * source `edit` (an editor's edit), once `applied` says the client applied them; absent where
+   * there is no history. Called before the client answers, so that a history operation already
+   * under way reads those files as they were before the edit (the editor may write them first).
+   * Never throws: history must not cost the user an edit.
    */
-  recordTaskEdits?(edits: readonly AppliedTaskEdit[]): Promise<void>;
+  recordTaskEdits?(edits: readonly AppliedTaskEdit[], applied: Promise<boolean>): Promise<void>;
   /** Role files the listing skips (`.scriptorium/roles/*.yaml`, machine-local); absent: none. */
   readRoleFiles?(): Promise<{ path: string; text: string }[]>;
   /**

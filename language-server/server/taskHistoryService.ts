@@ -30,41 +30,78 @@ export class TaskHistoryService {
   private readonly pending = new Map<string, { disk: string; after: string }>();
   /** One history operation at a time: a read right after an edit sees the edit. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Edits waiting for their turn, per file the text before each, oldest first. An operation ahead
+   * of them reads the file as it was before them: the editor has already written it, and a scan
+   * would otherwise take the edit for a hand edit (two quick task edits recorded a `scan` change
+   * and its reversal before the second edit).
+   */
+  private readonly queued = new Map<string, string[]>();
+  /** The texts the history reads in place of stored files (pending and queued ones), refilled by each operation. */
+  private readonly overlay = new Map<string, string>();
+  /**
+   * What the history reads in place of stored files, looked up at each read: the overlay, and the
+   * edits queued since the operation began (announced while it runs).
+   */
+  private readonly readAs: TextLookup = {
+    get: (path) => this.overlay.get(path) ?? this.queued.get(path)?.[0],
+    has: (path) => this.overlay.has(path) || this.queued.has(path),
+    keys: () => new Set([...this.overlay.keys(), ...this.queued.keys()]),
+  };
+  /** The history kept open between operations (with `keepOpen`), and whether it holds what its saved bytes do not. */
+  private kept: VaultHistory | null = null;
+  private unsaved = false;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /**
+   * `keepOpen`: a host that is its store's only writer (the browser build: the store lives with the
+   * editor) keeps it open through a burst of uses and saves and closes it once idle for `idleMs`.
+   * Opening and saving moved the whole store through the editor (~0.5 s of the worker's time per
+   * task edit at 10k notes); the event log is appended at once, so a store not yet saved loses
+   * nothing (the next open projects the log).
+   */
   constructor(
     private readonly opener: HistoryOpener,
     private readonly log: (line: string) => void,
+    private readonly keepOpen: { idleMs: number } | null = null,
   ) {}
 
-  record(edits: readonly AppliedTaskEdit[]): Promise<void> {
+  /** Records `edits` as source `edit` once `applied` says the client applied them (announced at once: see `queued`). */
+  record(edits: readonly AppliedTaskEdit[], applied: Promise<boolean> = Promise.resolve(true)): Promise<void> {
+    for (const e of edits) this.queued.set(e.path, [...(this.queued.get(e.path) ?? []), e.before]);
     return this.serially(async () => {
-      const texts = await this.pendingTexts();
-      for (const e of edits) texts.set(e.path, e.before);
-      const { history } = await this.openWithScan(texts);
-      try {
+      const wasApplied = await applied.catch(() => false);
+      // Its own turn: this operation reads its files as they were before its edits itself.
+      for (const e of edits) {
+        const rest = this.queued.get(e.path)?.slice(1) ?? [];
+        if (rest.length > 0) this.queued.set(e.path, rest);
+        else this.queued.delete(e.path);
+      }
+      if (!wasApplied) return;
+      await this.fillOverlay();
+      for (const e of edits) this.overlay.set(e.path, e.before);
+      await this.use(async (history) => {
         for (const e of edits) {
-          texts.set(e.path, e.after);
+          this.overlay.set(e.path, e.after);
           this.pending.set(e.path, { disk: this.pending.get(e.path)?.disk ?? e.before, after: e.after });
         }
         await history.recordChanges(edits.map((e) => e.path), 'edit');
-        await history.save();
-      } finally {
-        history.close();
-      }
+        return true;
+      });
     });
   }
 
   read(params: TaskHistoryParams): Promise<TaskHistoryResult> {
     return this.serially(async () => {
-      const { history, changed } = await this.openWithScan(await this.pendingTexts());
-      try {
-        if (changed) await history.save();
+      await this.fillOverlay();
+      let result: TaskHistoryResult = { events: [], lineText: null };
+      await this.use(async (history, changed) => {
         const { events, task } = history.taskHistory(params.task);
         const limit = params.limit ?? 500;
-        return { events: events.slice(-limit).map((e) => ({ ...e, task: { ...e.task } })), lineText: task?.lineText ?? null };
-      } finally {
-        history.close();
-      }
+        result = { events: events.slice(-limit).map((e) => ({ ...e, task: { ...e.task } })), lineText: task?.lineText ?? null };
+        return changed;
+      });
+      return result;
     });
   }
 
@@ -74,24 +111,94 @@ export class TaskHistoryService {
     return result;
   }
 
-  /** The server's text of each pending file whose stored text has not changed since the edit; the others are dropped. */
-  private async pendingTexts(): Promise<Map<string, string>> {
-    const texts = new Map<string, string>();
-    for (const [file, { disk, after }] of this.pending) {
-      const now = await this.opener.storedText(file).catch(() => null);
-      if (now !== null && now.replace(/^\uFEFF/, '') === disk) texts.set(file, after);
-      else this.pending.delete(file);
+  /**
+   * Runs `work` on the history, opened (or, kept open, brought up to the log and the files) with
+   * the overlay; `work` says whether the store now differs from its saved bytes. Then saves and
+   * closes it, or keeps it and saves once idle. A failure drops a kept history: the next use opens it again.
+   */
+  private async use(work: (history: VaultHistory, changed: boolean) => Promise<boolean>): Promise<void> {
+    const { history, changed } = await this.openWithScan();
+    try {
+      const dirty = (await work(history, changed)) || changed;
+      if (!this.keepOpen) {
+        if (dirty) await history.save();
+        return;
+      }
+      this.unsaved ||= dirty;
+      this.scheduleIdleSave();
+    } catch (error) {
+      if (this.kept === history) this.kept = null;
+      throw error;
+    } finally {
+      if (this.kept !== history) history.close();
     }
-    return texts;
   }
 
-  /** Opens the history with `texts` read in place of those stored files. */
-  private async openWithScan(texts: ReadonlyMap<string, string>): Promise<{ history: VaultHistory; changed: boolean }> {
-    const { history, scan } = await this.opener.open((files) => overlaid(files, texts));
+  private scheduleIdleSave(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      void this.serially(() => this.saveAndClose()).catch((error: unknown) =>
+        this.log(`warning: the task history's store could not be saved (${error instanceof Error ? error.message : String(error)}); the next use rebuilds it from the log.`),
+      );
+    }, this.keepOpen!.idleMs);
+  }
+
+  private async saveAndClose(): Promise<void> {
+    const history = this.kept;
+    if (history === null) return;
+    this.kept = null;
+    try {
+      if (this.unsaved) await history.save();
+      this.unsaved = false;
+    } finally {
+      history.close();
+    }
+  }
+
+  /**
+   * The overlay: the server's text of each pending file whose stored text has not changed since
+   * the edit (the others are dropped), and each file with queued edits as it was before them.
+   */
+  private async fillOverlay(): Promise<void> {
+    this.overlay.clear();
+    for (const [file, { disk, after }] of this.pending) {
+      const now = await this.opener.storedText(file).catch(() => null);
+      if (now !== null && now.replace(/^\uFEFF/, '') === disk) this.overlay.set(file, after);
+      else this.pending.delete(file);
+    }
+    for (const [file, befores] of this.queued) this.overlay.set(file, befores[0]!);
+  }
+
+  /** The history with the overlay read in place of those stored files: the kept one brought up to date, or opened. */
+  private async openWithScan(): Promise<{ history: VaultHistory; changed: boolean }> {
+    let history: VaultHistory;
+    let changed: boolean;
+    if (this.kept) {
+      history = this.kept;
+      const projected = await history.projectLogs();
+      const scan = await history.scan('scan');
+      changed = scan.read.length > 0 || projected > 0;
+    } else {
+      const opened = await this.opener.open((files) => overlaid(files, this.readAs));
+      history = opened.history;
+      changed = opened.scan.read.length > 0 || history.status !== 'loaded' || history.projected > 0;
+      if (this.keepOpen) {
+        this.kept = history;
+        this.unsaved = false;
+      }
+    }
     for (const w of history.warnings) this.log(`warning: ${w.where}: ${w.message}`);
     history.warnings.length = 0;
-    return { history, changed: scan.read.length > 0 || history.status !== 'loaded' || history.projected > 0 };
+    return { history, changed };
   }
+}
+
+/** Texts read in place of stored files, by path. */
+interface TextLookup {
+  get(path: string): string | undefined;
+  has(path: string): boolean;
+  keys(): Iterable<string>;
 }
 
 /**
@@ -99,7 +206,7 @@ export class TaskHistoryService {
  * unknown (-1), so the store never mistakes them for the stored file: the next scan reads it.
  * `texts` is read at each call, so it can change between opening and recording.
  */
-function overlaid(base: VaultFiles, texts: ReadonlyMap<string, string>): VaultFiles {
+function overlaid(base: VaultFiles, texts: TextLookup): VaultFiles {
   const unknown = (p: string): FileStat => ({ path: p, size: -1, mtime: -1 });
   return {
     async list() {

@@ -29,6 +29,7 @@ class MemoryEditor {
   readonly logs = new Map<string, Uint8Array>();
   store: Uint8Array | null = null;
   saves = 0;
+  loads = 0;
   /** Every path the server asked for with readFiles, in order. */
   readonly reads: string[] = [];
   private clock = 1_700_000_000_000;
@@ -71,7 +72,10 @@ class MemoryEditor {
       }),
     }));
     client.onRequest('scriptorium/host/deviceName', () => ({ device: 'web-test' }));
-    client.onRequest('scriptorium/host/loadStore', () => ({ base64: this.store ? b64(this.store) : null }));
+    client.onRequest('scriptorium/host/loadStore', () => {
+      this.loads++;
+      return { base64: this.store ? b64(this.store) : null };
+    });
     client.onRequest('scriptorium/host/persistStore', (p: HostPersistStoreParams) => {
       this.store = new Uint8Array(Buffer.from(p.base64, 'base64'));
       this.saves++;
@@ -110,8 +114,8 @@ afterEach(() => {
 });
 
 /** Starts a server on `editor` and waits until it has indexed the files. */
-async function start(editor: MemoryEditor): Promise<Running> {
-  const { server, client } = inProcessBrowserServer();
+async function start(editor: MemoryEditor, options: { historyIdleMs?: number } = {}): Promise<Running> {
+  const { server, client } = inProcessBrowserServer(options);
   open.push({ server, client });
   const logs: string[] = [];
   client.onNotification('window/logMessage', (p: { message: string }) => {
@@ -132,6 +136,13 @@ async function complete(server: Running, description: string): Promise<UpdateTas
   const found = await server.request<TaskQueryResult>('scriptorium/taskQuery', { query: `description includes ${description}` });
   const task = found.groups.flatMap((g) => g.tasks)[0]!;
   return server.request<UpdateTaskResult>('scriptorium/updateTask', { uri: task.uri, line: task.line - 1, change: { kind: 'toggleDone' } });
+}
+
+/** Waits (up to 5 s) until `done()` holds: the store is saved once the history has been idle a while. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  expect(done()).toBe(true);
 }
 
 const summary = (result: TaskHistoryResult) => result.events.map((e) => [e.source, e.kind, e.device, e.task.description]);
@@ -175,7 +186,7 @@ describe('task history in the browser build, through host requests', () => {
 
   it('records a completed task as an editor edit, keeps it over a restart, and rebuilds a corrupt store from the log', async () => {
     const editor = new MemoryEditor(vault);
-    const first = await start(editor);
+    const first = await start(editor, { historyIdleMs: 20 });
     expect((await complete(first, 'Write the spec')).applied).toBe(true);
     expect(editor.files.get(plan)!.text).toContain('- [x] Write the spec 🆔 spec ✅ 2026-11-23');
 
@@ -183,8 +194,9 @@ describe('task history in the browser build, through host requests', () => {
     expect(summary(history)).toEqual([['edit', 'completed', 'web-test', 'Write the spec']]);
     expect(history.events[0]).toMatchObject({ fromState: 'Pending', toState: 'Completed' });
     expect(history.lineText).toContain('- [x] Write the spec');
-    // The log in the vault holds the event (the truth); the store went back to the editor as bytes.
+    // The log in the vault holds the event (the truth); the store goes back to the editor as bytes once idle.
     expect(editor.logText('web-test.jsonl').trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['completed']);
+    await until(() => editor.saves > 0);
     expect(new TextDecoder().decode(editor.store!.subarray(0, 15))).toBe('SQLite format 3');
 
     // A hand edit in the editor is found by the next read, as a scan.
@@ -197,18 +209,57 @@ describe('task history in the browser build, through host requests', () => {
     ]);
 
     // A new worker over the same editor: the store it is given still holds both.
+    const saved = editor.saves;
+    await until(() => editor.saves > saved);
     const second = await start(editor);
     expect(summary(await second.request<TaskHistoryResult>('scriptorium/taskHistory', {}))).toEqual(summary(all));
     expect(second.logs.join('\n')).not.toContain('Rebuilt');
 
     // Damaged bytes from the editor: rebuilt from the log in the vault, nothing lost, one log line.
     editor.store = new TextEncoder().encode('SQLite format 3\0 but not really a database');
-    const third = await start(editor);
+    const third = await start(editor, { historyIdleMs: 20 });
     const rebuilt = await third.request<TaskHistoryResult>('scriptorium/taskHistory', {});
     expect(summary(rebuilt)).toEqual(summary(all));
     expect(third.logs.join('\n')).toMatch(/could not be used: .*Rebuilt it from 2 files and 2 history events; nothing was lost/);
+    const beforeRebuild = editor.saves;
+    await until(() => editor.saves > beforeRebuild);
     expect(new TextDecoder().decode(editor.store!.subarray(0, 15))).toBe('SQLite format 3');
     expect(editor.logText('web-test.jsonl').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('keeps the store open through a burst of uses: one load, then one save once idle', async () => {
+    const editor = new MemoryEditor(vault);
+    const server = await start(editor, { historyIdleMs: 1500 });
+    expect((await complete(server, 'Write the spec')).applied).toBe(true);
+    expect((await complete(server, 'Sketch it')).applied).toBe(true);
+    const history = await server.request<TaskHistoryResult>('scriptorium/taskHistory', {});
+    expect(summary(history)).toEqual([
+      ['edit', 'completed', 'web-test', 'Write the spec'],
+      ['edit', 'completed', 'web-test', 'Sketch it'],
+    ]);
+    expect(editor.loads).toBe(1);
+    expect(editor.saves).toBe(0);
+    await until(() => editor.saves === 1);
+    // Closed once saved: the next use loads the store again, and finds both events in it.
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await server.request<TaskHistoryResult>('scriptorium/taskHistory', {});
+    expect(summary(again)).toEqual(summary(history));
+    expect(editor.loads).toBe(2);
+  });
+
+  it('loses nothing when the worker goes before the store is saved: the next one projects the log', async () => {
+    const editor = new MemoryEditor(vault);
+    const first = await start(editor, { historyIdleMs: 60_000 });
+    expect((await complete(first, 'Write the spec')).applied).toBe(true);
+    await first.request<TaskHistoryResult>('scriptorium/taskHistory', {});
+    expect(editor.saves).toBe(0);
+    for (const { server, client } of open.splice(0)) {
+      client.dispose();
+      server.dispose();
+    }
+    const second = await start(editor);
+    const history = await second.request<TaskHistoryResult>('scriptorium/taskHistory', { task: 'spec' });
+    expect(summary(history)).toEqual([['edit', 'completed', 'web-test', 'Write the spec']]);
   });
 
   it('an editor that answers no history request: the edit is applied, history answers 1002', async () => {

@@ -125,7 +125,10 @@ describe('the plugin with the shipped worker (dist/server-browser.js, sql.js inl
     expect(device).toMatch(/^obsidian-[0-9a-f]{4}$/);
     const log = loaded.app.vault.adapter.texts.get(`scriptorium/history/${device}.jsonl`)!;
     expect(log.trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['completed']);
-    const store = new Uint8Array(loaded.app.vault.adapter.binaries.get(`${storeFolder}/store.sqlite`)!);
+    // The worker keeps the store open while in use and saves it once idle (3 s).
+    const saved = () => loaded!.app.vault.adapter.binaries.get(`${storeFolder}/store.sqlite`);
+    for (const deadline = Date.now() + 8000; saved() === undefined && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    const store = new Uint8Array(saved()!);
     expect(new TextDecoder().decode(store.subarray(0, 15))).toBe('SQLite format 3');
-  });
+  }, 15_000);
 });

@@ -169,7 +169,8 @@ describe('the real server, in its browser build, on this host', () => {
 
   /** The server over in-process streams; the files, edits and history answered from the memory workspace as the extension does. */
   async function serve(context: HistoryHostContext) {
-    const { server, client } = inProcessBrowserServer();
+    // The store is saved once the history has been idle this long (the worker keeps it open while in use).
+    const { server, client } = inProcessBrowserServer({ historyIdleMs: 20 });
     open.push({ server, client });
     registerHistoryHost(client, context, () => workspace as unknown as vscode.Uri);
     const prefix = `${workspace.path}/`;
@@ -209,6 +210,7 @@ describe('the real server, in its browser build, on this host', () => {
     const device = history.events[0]!.device;
     expect(device).toMatch(/^vscode-web-[0-9a-f]{4}$/);
     expect(memoryFs.text(log(`${device}.jsonl`))!.trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['completed']);
+    for (const deadline = Date.now() + 5000; memoryFs.text(`${storage.path}/store.sqlite`) === undefined && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
     expect(memoryFs.text(`${storage.path}/store.sqlite`)!.slice(0, 15)).toBe('SQLite format 3');
 
     // The next session in this browser: the same device, the same history.

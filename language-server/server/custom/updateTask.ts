@@ -55,13 +55,15 @@ async function updateTask(context: ServerContext, raw: unknown, token: Cancellat
     const before = state.workspace.file(e.path)!.text;
     return { path: e.path, before, after: applyEdits(before, e.edits) };
   });
-  const answer = await context.connection.workspace.applyEdit({ label: label(change), edit });
-  // Recorded behind the answer: history operations run one at a time, so a history read after
-  // this answer still sees the edit, and the user does not wait for the store to be opened,
-  // scanned and saved (~0.15 s at 10k notes on disk, ~0.5 s through a browser host's requests).
-  if (answer.applied && context.host.recordTaskEdits) {
-    context.host.recordTaskEdits(applied).catch((e: unknown) => context.log(`task history: the edit to ${path} was applied but not recorded (${e instanceof Error ? e.message : String(e)}).`));
+  const answering = context.connection.workspace.applyEdit({ label: label(change), edit });
+  // Announced before the answer (the editor writes the file first) and recorded behind it, without
+  // the user waiting: history operations run one at a time, so a history read after this answer
+  // still sees the edit, and the store is opened, scanned and saved meanwhile.
+  if (context.host.recordTaskEdits) {
+    const recorded = answering.then((a) => a.applied, () => false);
+    context.host.recordTaskEdits(applied, recorded).catch((e: unknown) => context.log(`task history: the edit to ${path} was applied but not recorded (${e instanceof Error ? e.message : String(e)}).`));
   }
+  const answer = await answering;
   return {
     applied: answer.applied,
     ...(answer.failureReason !== undefined ? { failureReason: answer.failureReason } : {}),
