@@ -15,7 +15,8 @@ export interface HistoryOpener {
 
 /**
  * The task history as the server keeps it, opened per use as `scriptorium history` and
- * `scriptorium task` open it (hand edits found since the last use become `scan` events).
+ * `scriptorium task` open it (hand edits found since the last use become `scan` events), or,
+ * with `keepOpen`, kept open through a burst of uses.
  *
  * Task edits the server sent with `workspace/applyEdit` are recorded as source `edit` (core's
  * source for an editor's edit), as `scriptorium task` records its own as `cli`. The server never
@@ -37,7 +38,7 @@ export class TaskHistoryService {
    * and its reversal before the second edit).
    */
   private readonly queued = new Map<string, string[]>();
-  /** The texts the history reads in place of stored files (pending and queued ones), refilled by each operation. */
+  /** The texts the history reads in place of stored files (the pending ones), refilled by each operation. */
   private readonly overlay = new Map<string, string>();
   /**
    * What the history reads in place of stored files, looked up at each read: the overlay, and the
@@ -156,10 +157,7 @@ export class TaskHistoryService {
     }
   }
 
-  /**
-   * The overlay: the server's text of each pending file whose stored text has not changed since
-   * the edit (the others are dropped), and each file with queued edits as it was before them.
-   */
+  /** The overlay: the server's text of each pending file whose stored text has not changed since the edit; the others are dropped. */
   private async fillOverlay(): Promise<void> {
     this.overlay.clear();
     for (const [file, { disk, after }] of this.pending) {
@@ -167,7 +165,6 @@ export class TaskHistoryService {
       if (now !== null && now.replace(/^\uFEFF/, '') === disk) this.overlay.set(file, after);
       else this.pending.delete(file);
     }
-    for (const [file, befores] of this.queued) this.overlay.set(file, befores[0]!);
   }
 
   /** The history with the overlay read in place of those stored files: the kept one brought up to date, or opened. */
