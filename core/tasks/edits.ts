@@ -226,6 +226,11 @@ function recurrenceStatus(done: StatusDefinition, settings: TaskSettings): strin
   return ' ';
 }
 
+/** What the next occurrence of a recurring task does not carry over. */
+const nextOccurrenceDrops = ['done', 'cancelled', 'id', 'dependsOn'] as const;
+/** A field stripped this many times over would take all a line's text with it: give up before. */
+const maxRemovalPasses = 4;
+
 /** The next occurrence of a recurring task as a line, built from its line as written; null when none. */
 export function nextOccurrenceLine(lineText: string, doneStatus: StatusDefinition, ctx: EditContext): string | null {
   const parts = parseTaskLine(lineText);
@@ -241,7 +246,14 @@ export function nextOccurrenceLine(lineText: string, doneStatus: StatusDefinitio
     if (value !== null) applyField(editor, null, key, value, ctx.settings);
   }
   if (ctx.settings.removeScheduledDateOnRecurrence) applyField(editor, null, 'scheduled', null, ctx.settings);
-  for (const key of ['done', 'cancelled', 'id', 'dependsOn'] as const) applyField(editor, null, key, null, ctx.settings);
+  // Removing a field can leave text that reads as one (`🆔 🆔 abc buy` → `🆔 buy`): the new
+  // occurrence must hold none of these, so each is removed until it reads as absent.
+  for (let pass = 0; pass < maxRemovalPasses; pass++) {
+    const left = parseTaskBody(editor.text, bodyColumn(parseTaskLine(editor.text)!), ctx.settings);
+    const present = nextOccurrenceDrops.filter((key) => (key === 'dependsOn' ? left.dependsOn.length > 0 : key === 'id' ? left.id !== null : left.dates[key] !== null));
+    if (present.length === 0) break;
+    for (const key of present) applyField(editor, null, key, null, ctx.settings);
+  }
   applyField(editor, null, 'created', ctx.settings.setCreatedDate ? ctx.today : null, ctx.settings);
   const block = parseTaskBody(editor.text, bodyColumn(parseTaskLine(editor.text)!), ctx.settings).blockIdRange;
   if (block) editor.replace(block.start, block.end, '');

@@ -114,6 +114,14 @@ describe('recurrence on completion', () => {
     );
   });
 
+  test('the next occurrence holds no 🆔 even where removing one leaves text that reads as one (found by the property test)', () => {
+    const line = '- [ ]🔁 every day 🆔 🆔 abc buy';
+    const [next, done] = editLine(line, (n, t) => toggleDone(n, t, ctx())).split('\n');
+    expect(taskAt(next!, 0).id).toBeNull();
+    expect(taskAt(next!, 0).recurrence).toBe('every day');
+    expect(done).toBe('- [x]🔁 every day 🆔 🆔 abc buy ✅ 2024-05-10');
+  });
+
   test('setCreatedDate gives the next occurrence ➕ today', () => {
     const c = ctx('2024-05-10', { setCreatedDate: true });
     const line = '- [ ] a 🔁 every day 📅 2024-05-10';
