@@ -252,8 +252,8 @@ const STEP_WORK = 250_000;
 
 /**
  * The work for each next call of a kernel: a 32nd of a step at first, doubling to a whole one.
- * A kernel's first calls run before V8 has optimised it (and again after a deopt, as when
- * `times` meets a Float32Array): at full size those were the 10–25 ms steps of a training.
+ * A kernel's first calls run before V8 has optimised it (and again after a deopt): at full size
+ * those were the 10–25 ms steps of a training.
  */
 class Ramp {
   private budget: number;

@@ -231,6 +231,13 @@ const nextOccurrenceDrops = ['done', 'cancelled', 'id', 'dependsOn'] as const;
 /** A field stripped this many times over would take all a line's text with it: give up before. */
 const maxRemovalPasses = 4;
 
+/** Whether a task body still holds the field `key`. */
+function carries(body: ParsedTaskBody, key: (typeof nextOccurrenceDrops)[number]): boolean {
+  if (key === 'dependsOn') return body.dependsOn.length > 0;
+  if (key === 'id') return body.id !== null;
+  return body.dates[key] !== null;
+}
+
 /** The next occurrence of a recurring task as a line, built from its line as written; null when none. */
 export function nextOccurrenceLine(lineText: string, doneStatus: StatusDefinition, ctx: EditContext): string | null {
   const parts = parseTaskLine(lineText);
@@ -250,7 +257,7 @@ export function nextOccurrenceLine(lineText: string, doneStatus: StatusDefinitio
   // occurrence must hold none of these, so each is removed until it reads as absent.
   for (let pass = 0; pass < maxRemovalPasses; pass++) {
     const left = parseTaskBody(editor.text, bodyColumn(parseTaskLine(editor.text)!), ctx.settings);
-    const present = nextOccurrenceDrops.filter((key) => (key === 'dependsOn' ? left.dependsOn.length > 0 : key === 'id' ? left.id !== null : left.dates[key] !== null));
+    const present = nextOccurrenceDrops.filter((key) => carries(left, key));
     if (present.length === 0) break;
     for (const key of present) applyField(editor, null, key, null, ctx.settings);
   }

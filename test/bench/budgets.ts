@@ -100,7 +100,10 @@ function budget(
 
 /** A budget measured by another part of the bench, judged on the reference vault's figure. */
 function measuredElsewhere<T extends { name: string }>(statement: string, limit: number, unit: string, reports: readonly T[], pickValue: (r: T) => number | null, measured: string) {
-  const byVault = reports.map((r) => ({ vault: r.name, value: pickValue(r), ok: pickValue(r) === null ? null : pickValue(r)! <= limit }));
+  const byVault = reports.map((r) => {
+    const value = pickValue(r);
+    return { vault: r.name, value, ok: value === null ? null : value <= limit };
+  });
   const reference = byVault.find((r) => r.vault === referenceVaultName) ?? null;
   return {
     budget: statement,
