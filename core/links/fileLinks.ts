@@ -9,6 +9,11 @@ export interface LinkSourceFile {
   note: ParsedNote | null;
   /** The links, when already known (a note restored from the store): they are used as they are. */
   knownLinks?: Link[] | null;
+  /**
+   * The targets of `knownLinks`, in order, when they are known without making the links (a
+   * restored note makes its links only when something reads them).
+   */
+  knownLinkTargets?: readonly string[];
 }
 
 const canvasExtension = /\.canvas$/i;

@@ -13,9 +13,12 @@ export interface OutgoingLink {
 /** `{ source: { target: count } }`: the shape of Obsidian's `resolvedLinks` / `unresolvedLinks`. */
 export type LinkCounts = Record<string, Record<string, number>>;
 
-/** One file's links and where each leads (`targets[i]` for `links[i]`): two arrays, not an object per link. */
+/** One file's links and where each leads (`targets[i]` for `links[i]`): arrays, not an object per link. */
 interface Source {
-  links: Link[];
+  /** Each link's target as written: all that resolving it reads. */
+  written: readonly string[];
+  /** The links, or the file to take them from when first asked for (see `knownLinkTargets`). */
+  links: Link[] | LinkSourceFile;
   targets: (string | null)[];
   /** Made from `targets` when first asked for (a build never needs it), then kept up to date. */
   resolved: Map<string, number> | null;
@@ -69,8 +72,7 @@ export class LinkIndex {
     // a real vault links the same few hubs from everywhere, so most links are a look-up here.
     const memo: ResolutionMemo = new Map();
     for (const file of files) {
-      const links = linksOfFile(file);
-      if (links) index.attach(file.path, links, memo);
+      index.attachFile(file, memo);
       yield;
     }
     return index;
@@ -78,15 +80,10 @@ export class LinkIndex {
 
   /** Adds or replaces a file: a note or canvas brings its links, any other file is a target only. */
   setFile(file: LinkSourceFile): void {
-    this.setLinks(file.path, linksOfFile(file));
-  }
-
-  /** Adds or replaces a file with the links it holds (null: it holds none). */
-  setLinks(path: string, links: Link[] | null): void {
-    this.detach(path);
-    const added = this.vault.add(path);
-    if (links) this.attach(path, links);
-    if (added) this.reresolve(path);
+    this.detach(file.path);
+    const added = this.vault.add(file.path);
+    this.attachFile(file);
+    if (added) this.reresolve(file.path);
   }
 
   removeFile(path: string): void {
@@ -112,7 +109,9 @@ export class LinkIndex {
   outgoing(path: string): readonly OutgoingLink[] {
     const source = this.sources.get(path);
     if (!source) return [];
-    return source.links.map((link, i) => ({ link, target: source.targets[i]! }));
+    const links = this.linksOf(path, source);
+    const attached = this.sources.get(path)!;
+    return links.map((link, i) => ({ link, target: attached.targets[i]! }));
   }
 
   resolvedOf(path: string): ReadonlyMap<string, number> {
@@ -148,17 +147,42 @@ export class LinkIndex {
     return out;
   }
 
-  private attach(path: string, links: Link[], memo: ResolutionMemo | null = null): void {
-    const source: Source = { links, targets: new Array<string | null>(links.length), resolved: null, unresolved: null };
+  /** Attaches a file's links; a file that knows its link targets (a restored note) is resolved without making its links. */
+  private attachFile(file: LinkSourceFile, memo: ResolutionMemo | null = null): void {
+    if (file.knownLinkTargets !== undefined) {
+      this.attach(file.path, file.knownLinkTargets, file, memo);
+      return;
+    }
+    const links = linksOfFile(file);
+    if (links) this.attach(file.path, links.map(targetOf), links, memo);
+  }
+
+  private attach(path: string, written: readonly string[], links: Link[] | LinkSourceFile, memo: ResolutionMemo | null = null): void {
+    const source: Source = { written, links, targets: new Array<string | null>(written.length), resolved: null, unresolved: null };
     this.sources.set(path, source);
     const folder = memo ? folderOf(path) : '';
-    for (let i = 0; i < links.length; i++) {
-      const link = links[i]!;
-      const target = memo ? this.resolveMemoized(link.target, path, folder, memo) : resolveLinkTarget(link.target, path, this.vault);
+    for (let i = 0; i < written.length; i++) {
+      const name = written[i]!;
+      const target = memo ? this.resolveMemoized(name, path, folder, memo) : resolveLinkTarget(name, path, this.vault);
       source.targets[i] = target;
-      this.count(path, source, link, target, 1);
-      if (this.keyed && link.target !== '') add(this.keyed, lookupKeyOfTarget(link.target), path);
+      this.count(path, source, name, target, 1);
+      if (this.keyed && name !== '') add(this.keyed, lookupKeyOfTarget(name), path);
     }
+  }
+
+  /**
+   * The source's links, made from its file on first need. Links whose targets are not the ones
+   * it was attached with (a stored summary that disagrees with its note) are attached again.
+   */
+  private linksOf(path: string, source: Source): Link[] {
+    if (Array.isArray(source.links)) return source.links;
+    const links = linksOfFile(source.links) ?? [];
+    if (links.length === source.written.length && links.every((l, i) => l.target === source.written[i])) source.links = links;
+    else {
+      this.detach(path);
+      this.attach(path, links.map(targetOf), links);
+    }
+    return links;
   }
 
   /** resolveLinkTarget depends on the note only through its folder (an empty target aside). */
@@ -180,16 +204,16 @@ export class LinkIndex {
   private sourcesByKey(): Map<string, Set<string>> {
     if (this.keyed) return this.keyed;
     const keyed = new Map<string, Set<string>>();
-    for (const [path, source] of this.sources) for (const link of source.links) if (link.target !== '') add(keyed, lookupKeyOfTarget(link.target), path);
+    for (const [path, source] of this.sources) for (const name of source.written) if (name !== '') add(keyed, lookupKeyOfTarget(name), path);
     return (this.keyed = keyed);
   }
 
   private detach(path: string): void {
     const source = this.sources.get(path);
     if (!source) return;
-    source.links.forEach((link, i) => {
-      this.count(path, source, link, source.targets[i]!, -1);
-      if (this.keyed && link.target !== '') remove(this.keyed, lookupKeyOfTarget(link.target), path);
+    source.written.forEach((name, i) => {
+      this.count(path, source, name, source.targets[i]!, -1);
+      if (this.keyed && name !== '') remove(this.keyed, lookupKeyOfTarget(name), path);
     });
     this.sources.delete(path);
   }
@@ -203,21 +227,22 @@ export class LinkIndex {
       for (const path of [...(keyed.get(key) ?? [])]) {
         const source = this.sources.get(path)!;
         const folder = folderOf(path);
-        source.links.forEach((link, i) => {
-          if (link.target === '' || lookupKeyOfTarget(link.target) !== key) return;
-          const target = this.resolveMemoized(link.target, path, folder, memo);
+        source.written.forEach((name, i) => {
+          if (name === '' || lookupKeyOfTarget(name) !== key) return;
+          const target = this.resolveMemoized(name, path, folder, memo);
           if (target === source.targets[i]) return;
-          this.count(path, source, link, source.targets[i]!, -1);
+          this.count(path, source, name, source.targets[i]!, -1);
           source.targets[i] = target;
-          this.count(path, source, link, target, 1);
+          this.count(path, source, name, target, 1);
         });
       }
     }
   }
 
-  private count(path: string, source: Source, link: Link, target: string | null, delta: 1 | -1): void {
+  /** Counts one link (`written` is its target as written) leading to `target` in or out. */
+  private count(path: string, source: Source, written: string, target: string | null, delta: 1 | -1): void {
     if (target === null) {
-      bump((source.unresolved ??= new Map()), link.target, delta);
+      bump((source.unresolved ??= new Map()), written, delta);
       return;
     }
     if (source.resolved) bump(source.resolved, target, delta);
@@ -230,6 +255,8 @@ export class LinkIndex {
 }
 
 const empty: ReadonlyMap<string, number> = new Map();
+
+const targetOf = (link: Link): string => link.target;
 
 /** A source's resolved targets with counts, made from its targets on first use. */
 function resolvedOfSource(source: Source): Map<string, number> {

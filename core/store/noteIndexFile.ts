@@ -1,13 +1,19 @@
 import type { TaskSettings } from '../tasks/types.js';
-import { summaryFormat, type NoteSummary } from '../workspace/fileSummary.js';
+import { isNoteOutline, isNoteSummary, summaryFormat, type NoteOutline, type NoteSummary } from '../workspace/fileSummary.js';
 
-/** One file as the last start saw it: size, mtime (ms), content hash, and for a note its summary (null: read it). */
+/** One file as the last start saw it: size, mtime (ms), content hash, and for a note its stored form (null: read it). */
 export interface NoteIndexRow {
   size: number;
   mtime: number;
   hash: string;
-  /** The note's summary as JSON text, parsed only when the note is restored (`summaryOfRow`). */
-  summaryJson: string | null;
+  /** The note's stored form as two JSON texts, parsed only when the note is restored (`storedNoteOfRow`). */
+  stored: StoredNoteJson | null;
+}
+
+/** A note's summary and outline (fileSummary.ts) as JSON text: the outline is parsed only when something reads the note. */
+export interface StoredNoteJson {
+  summary: string;
+  outline: string;
 }
 
 // One file beside the store, not a table in it: an unchanged vault is then restored without
@@ -16,15 +22,16 @@ export interface NoteIndexRow {
 // restored: one JSON document parsed up front made a tree as large as the index's objects that
 // lived through the whole restore, and the collector copied it twice (a third of a warm start).
 //
-//   scriptorium-notes 3 <TAB> "fingerprint"
-//   ["path", size, mtime, "hash"] <TAB> summary JSON | null      (one per file)
+//   scriptorium-notes 4 <TAB> "fingerprint"
+//   ["path", size, mtime, "hash"] <TAB> summary JSON <TAB> outline JSON   (one per note)
+//   ["path", size, mtime, "hash"] <TAB> null                             (a file read at each start)
 //   end <TAB> count
 //
 // JSON text holds no raw tab or newline, so they frame it; the end line tells a torn write. The
 // text is ASCII (other characters escaped as \uXXXX): decoding it then makes a one-byte string,
 // half the size of the two-byte one an emoji anywhere made of all of it, and decoding, splitting
 // and parsing took 150 → 80 ms at 13k notes.
-const magic = 'scriptorium-notes 3';
+const magic = 'scriptorium-notes 4';
 const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(text: string): Uint8Array } }).TextEncoder();
 const decoder = new (globalThis as unknown as { TextDecoder: ScriptoriumTextDecoderConstructor }).TextDecoder('utf-8');
 
@@ -35,7 +42,10 @@ const decoder = new (globalThis as unknown as { TextDecoder: ScriptoriumTextDeco
  */
 export function encodeNoteIndex(fingerprint: string, rows: ReadonlyMap<string, NoteIndexRow>): Uint8Array {
   const lines = [`${magic}\t${JSON.stringify(fingerprint)}`];
-  for (const [path, row] of rows) lines.push(`${JSON.stringify([path, row.size, row.mtime, row.hash])}\t${row.summaryJson ?? 'null'}`);
+  for (const [path, row] of rows) {
+    const stored = row.stored ? `${row.stored.summary}\t${row.stored.outline}` : 'null';
+    lines.push(`${JSON.stringify([path, row.size, row.mtime, row.hash])}\t${stored}`);
+  }
   lines.push(`end\t${rows.size}`, '');
   return encoder.encode(asciiOnly(lines.join('\n')));
 }
@@ -51,8 +61,10 @@ export function decodeNoteIndex(bytes: Uint8Array | null, fingerprint: string): 
     const tab = line.indexOf('\t');
     const head = tab < 0 ? null : parseJson(line.slice(0, tab));
     if (!isRowHead(head)) return null;
-    const summaryJson = line.slice(tab + 1);
-    rows.set(head[0], { size: head[1], mtime: head[2], hash: head[3], summaryJson: summaryJson === 'null' ? null : summaryJson });
+    const second = line.indexOf('\t', tab + 1);
+    const stored = second < 0 ? null : { summary: line.slice(tab + 1, second), outline: line.slice(second + 1) };
+    if (stored === null && line.slice(tab + 1) !== 'null') return null;
+    rows.set(head[0], { size: head[1], mtime: head[2], hash: head[3], stored });
   }
   return rows;
 }
@@ -62,18 +74,23 @@ export function noteIndexFingerprint(settings: TaskSettings): string {
   return `${summaryFormat}|${JSON.stringify(settings)}`;
 }
 
-/** The row's summary, or null when it has none or its JSON does not parse into one (the note is then read). */
-export function summaryOfRow(row: NoteIndexRow): NoteSummary | null {
-  if (row.summaryJson === null) return null;
-  const summary = parseJson(row.summaryJson) as NoteSummary | null;
-  return isSummaryShaped(summary) ? summary : null;
-}
-
-function isSummaryShaped(s: NoteSummary | null): s is NoteSummary {
-  return (
-    typeof s === 'object' && s !== null && typeof s.version === 'string' &&
-    [s.headings, s.blockIds, s.tags, s.links, s.noteDiagnostics, s.diagnostics, s.frontmatterLinks, s.tasks, s.relations, s.typos].every(Array.isArray)
-  );
+/**
+ * The row's summary, and its outline to parse when first needed (null when it does not parse
+ * into one), or null when the row has none or its summary does not parse into one (the note is
+ * then read).
+ */
+export function storedNoteOfRow(row: NoteIndexRow): { summary: NoteSummary; outline: () => NoteOutline | null } | null {
+  if (row.stored === null) return null;
+  const summary = parseJson(row.stored.summary);
+  if (!isNoteSummary(summary)) return null;
+  const json = row.stored.outline;
+  return {
+    summary,
+    outline: () => {
+      const outline = parseJson(json);
+      return isNoteOutline(outline) ? outline : null;
+    },
+  };
 }
 
 /** JSON text with every non-ASCII character escaped (JSON.stringify already escapes lone surrogates). */

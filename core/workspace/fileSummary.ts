@@ -8,16 +8,20 @@ import { taskFromLine } from '../tasks/extractTasks.js';
 import type { Task, TaskSettings } from '../tasks/types.js';
 
 /**
- * What a warm start restores of one markdown note instead of parsing it: everything the task
- * index, the link index, the graph and the diagnostics read, as plain JSON. Tasks are kept as
- * their line (plus heading and indentation parent) and read again with `taskFromLine`: that is
- * about as fast as parsing their JSON and a fraction of the bytes. Not kept: the text, the lines
- * and the list items — a restored note parses itself in full when something asks for those.
+ * What a warm start restores of one markdown note instead of parsing it, in two parts kept as
+ * two JSON texts. The summary is what every start needs, parsed as the note is restored: the
+ * tasks (kept as their line plus heading and indentation parent, and read again with
+ * `taskFromLine`) and the targets of the links the link index resolves. The outline is everything else the graph,
+ * the diagnostics and editor features read (frontmatter, headings, block ids, tags, the links
+ * themselves with their ranges, diagnostics, relations): parsed only when something first reads
+ * the restored note (restoredFile.ts), since building it for every note was half of a warm
+ * start. Not kept: the text, the lines and the list items — a restored note parses itself in
+ * full when something asks for those.
  *
  * Bump `summaryFormat` whenever parsing changes what any of these fields hold: a store written
  * by another format is ignored (every note is parsed again), never read.
  */
-export const summaryFormat = 2;
+export const summaryFormat = 3;
 
 // A range is spread into its tuple as start line, start character, end line, end character:
 // one array per item, not two, is less to parse and less for the collector at a warm start.
@@ -31,9 +35,17 @@ type TagTuple = [string, 0 | 1, ...RangeParts] | [string, 0 | 1];
 /** [kind, target, subpath, alias, raw, 1 for external, ...range]. */
 type LinkTuple = [LinkKind, string, string | null, string | null, string, 0 | 1, ...RangeParts];
 
-/** Stored as tuples: half the bytes of the objects' JSON, so the store reads and parses in half the time. */
+/** What every restore needs at once. */
 export interface NoteSummary {
   version: string;
+  /** [line, lineText, heading, indentParentLine] per task. */
+  tasks: [number, string, string | null, number | null][];
+  /** The targets of linksOfFile's links, in order (frontmatter links, then the body's non-external ones). */
+  linkTargets: string[];
+}
+
+/** The rest of a note, as tuples: half the bytes of the objects' JSON, so it reads and parses in half the time. */
+export interface NoteOutline {
   hadBom: boolean;
   frontmatter: Frontmatter | null;
   headings: HeadingTuple[];
@@ -47,11 +59,15 @@ export interface NoteSummary {
   noteDiagnostics: Diagnostic[];
   /** Every per-file diagnostic of the WorkspaceFile (decoding, note, task fields), in order. */
   diagnostics: Diagnostic[];
-  /** [line, lineText, heading, indentParentLine] per task. */
-  tasks: [number, string, string | null, number | null][];
   /** relationsOfNote over linksOfFile: [index into those links, relation]. */
   relations: [number, RelationName][];
   typos: RelationTypo[];
+}
+
+/** A note as a warm start keeps it. */
+export interface StoredNote {
+  summary: NoteSummary;
+  outline: NoteOutline;
 }
 
 /** A restored note's fields, as parseNote makes them. */
@@ -64,8 +80,8 @@ export interface RestoredNoteFields {
   fileLinks: Link[];
 }
 
-/** The summary of a parsed note, or null when its frontmatter holds values JSON cannot carry (then it is always parsed). */
-export function summarizeNote(path: string, text: string, version: string, note: ParsedNote, tasks: readonly Task[], diagnostics: readonly Diagnostic[]): NoteSummary | null {
+/** The stored form of a parsed note, or null when its frontmatter holds values JSON cannot carry (then it is always parsed). */
+export function storedNoteOf(path: string, text: string, version: string, note: ParsedNote, tasks: readonly Task[], diagnostics: readonly Diagnostic[]): StoredNote | null {
   if (note.frontmatter?.data && !isPlainJson(note.frontmatter.data, 0)) return null;
   const links = linksOfFile({ path, text, note }) ?? [];
   const body = note.links.filter((l) => !l.external).length;
@@ -73,35 +89,57 @@ export function summarizeNote(path: string, text: string, version: string, note:
   const found = relationsOfNote(note, links);
   const position = new Map(links.map((l, i) => [l, i]));
   return {
-    version,
-    hadBom: note.hadBom,
-    frontmatter: note.frontmatter,
-    headings: note.headings.map((h) => [h.level, h.text, h.line, ...rangeParts(h.range)]),
-    blockIds: note.blockIds.map((b) => [b.id, b.line, ...rangeParts(b.range)]),
-    tags: note.tags.map((t) => {
-      const fm = t.source === 'frontmatter' ? 1 : 0;
-      return t.range ? [t.tag, fm, ...rangeParts(t.range)] : [t.tag, fm];
-    }),
-    links: note.links.map(linkTuple),
-    frontmatterLinks: frontmatterLinks.map(linkTuple),
-    noteDiagnostics: note.diagnostics,
-    diagnostics: [...diagnostics],
-    tasks: tasks.map((t) => [t.line, t.lineText, t.heading, t.indentParentLine]),
-    relations: [...found.relations].map(([link, name]) => [position.get(link)!, name]),
-    typos: found.typos,
+    summary: {
+      version,
+      tasks: tasks.map((t) => [t.line, t.lineText, t.heading, t.indentParentLine]),
+      linkTargets: links.map((l) => l.target),
+    },
+    outline: {
+      hadBom: note.hadBom,
+      frontmatter: note.frontmatter,
+      headings: note.headings.map((h) => [h.level, h.text, h.line, ...rangeParts(h.range)]),
+      blockIds: note.blockIds.map((b) => [b.id, b.line, ...rangeParts(b.range)]),
+      tags: note.tags.map((t) => {
+        const fm = t.source === 'frontmatter' ? 1 : 0;
+        return t.range ? [t.tag, fm, ...rangeParts(t.range)] : [t.tag, fm];
+      }),
+      links: note.links.map(linkTuple),
+      frontmatterLinks: frontmatterLinks.map(linkTuple),
+      noteDiagnostics: note.diagnostics,
+      diagnostics: [...diagnostics],
+      relations: [...found.relations].map(([link, name]) => [position.get(link)!, name]),
+      typos: found.typos,
+    },
   };
 }
 
-/** The objects parseNote would have made for the summary's note. */
-export function noteFieldsOfSummary(summary: NoteSummary): RestoredNoteFields {
-  const links = summary.links.map(linkOfTuple);
+/** The summary's shape holds (what a torn or foreign file fails); its values are checked as they are read. */
+export function isNoteSummary(s: unknown): s is NoteSummary {
+  const summary = s as NoteSummary | null;
+  return (
+    typeof summary === 'object' && summary !== null && typeof summary.version === 'string' && Array.isArray(summary.tasks) &&
+    Array.isArray(summary.linkTargets) && summary.linkTargets.every((t) => typeof t === 'string')
+  );
+}
+
+export function isNoteOutline(o: unknown): o is NoteOutline {
+  const outline = o as NoteOutline | null;
+  return (
+    typeof outline === 'object' && outline !== null && typeof outline.hadBom === 'boolean' &&
+    [outline.headings, outline.blockIds, outline.tags, outline.links, outline.noteDiagnostics, outline.diagnostics, outline.frontmatterLinks, outline.relations, outline.typos].every(Array.isArray)
+  );
+}
+
+/** The objects parseNote would have made for the outline's note. */
+export function noteFieldsOfOutline(outline: NoteOutline): RestoredNoteFields {
+  const links = outline.links.map(linkOfTuple);
   const body = links.filter((l) => !l.external);
   return {
-    headings: summary.headings.map((h) => ({ level: h[0], text: h[1], line: h[2], range: rangeAt(h, 3) })),
-    blockIds: summary.blockIds.map((b) => ({ id: b[0], line: b[1], range: rangeAt(b, 2) })),
-    tags: summary.tags.map((t) => ({ tag: t[0], range: t.length > 2 ? rangeAt(t, 2) : null, source: t[1] === 1 ? 'frontmatter' : 'inline' })),
+    headings: outline.headings.map((h) => ({ level: h[0], text: h[1], line: h[2], range: rangeAt(h, 3) })),
+    blockIds: outline.blockIds.map((b) => ({ id: b[0], line: b[1], range: rangeAt(b, 2) })),
+    tags: outline.tags.map((t) => ({ tag: t[0], range: t.length > 2 ? rangeAt(t, 2) : null, source: t[1] === 1 ? 'frontmatter' : 'inline' })),
     links,
-    fileLinks: summary.frontmatterLinks.length === 0 ? body : [...summary.frontmatterLinks.map(linkOfTuple), ...body],
+    fileLinks: outline.frontmatterLinks.length === 0 ? body : [...outline.frontmatterLinks.map(linkOfTuple), ...body],
   };
 }
 
@@ -124,7 +162,7 @@ function linkOfTuple(t: LinkTuple): Link {
 }
 
 /** The tasks of a summary, as tasksFromNote made them. */
-export function tasksOfSummary(path: string, summary: NoteSummary, settings: TaskSettings): Task[] {
+export function tasksOfSummary(path: string, summary: Pick<NoteSummary, 'tasks'>, settings: TaskSettings): Task[] {
   const tasks: Task[] = [];
   for (const [line, lineText, heading, indentParentLine] of summary.tasks) {
     const task = taskFromLine(path, line, lineText, settings);
@@ -136,14 +174,14 @@ export function tasksOfSummary(path: string, summary: NoteSummary, settings: Tas
   return tasks;
 }
 
-/** relationsOfNote's answer for a restored note, given the links it was asked about (linksOfSummary's, in order). */
-export function relationsOfSummary(summary: Pick<NoteSummary, 'relations' | 'typos'>, links: readonly Link[]): NoteRelations {
+/** relationsOfNote's answer for a restored note, given the links it was asked about (linksOfFile's, in order). */
+export function relationsOfOutline(outline: Pick<NoteOutline, 'relations' | 'typos'>, links: readonly Link[]): NoteRelations {
   const relations = new Map<Link, RelationName>();
-  for (const [index, name] of summary.relations) {
+  for (const [index, name] of outline.relations) {
     const link = links[index];
     if (link) relations.set(link, name);
   }
-  return { relations, typos: summary.typos };
+  return { relations, typos: outline.typos };
 }
 
 /** Strings, finite numbers, booleans, null, arrays and plain objects: what JSON gives back unchanged. */

@@ -13,7 +13,7 @@ import { taskFieldDiagnostics } from '../tasks/taskDiagnostics.js';
 import type { Task, TaskIndex, TaskSettings } from '../tasks/types.js';
 import { contentHash } from '../text/hash.js';
 import { codeTasksFromText } from './codeTasks.js';
-import { summarizeNote, tasksOfSummary, type NoteSummary } from './fileSummary.js';
+import { storedNoteOf, tasksOfSummary, type NoteOutline, type NoteSummary, type StoredNote } from './fileSummary.js';
 import { restoredFile } from './restoredFile.js';
 import { fileKindOf, type FileKind } from './fileKind.js';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics.js';
@@ -65,8 +65,18 @@ export class Workspace {
 
   /** Adds or replaces a file from its bytes (decoding problems become diagnostics). */
   setBytes(path: string, bytes: Uint8Array): WorkspaceFile {
+    return this.register(this.fileOfBytes(path, bytes));
+  }
+
+  /** Adds or replaces a file from its text. */
+  setText(path: string, text: string, extraDiagnostics: Diagnostic[] = [], hadBom = false): WorkspaceFile {
+    return this.register(this.fileOfText(path, text, extraDiagnostics, hadBom));
+  }
+
+  /** A file read from its bytes, in no index yet. */
+  private fileOfBytes(path: string, bytes: Uint8Array): WorkspaceFile {
     const kind = fileKindOf(path);
-    if (kind === 'other') return this.setText(path, '', []);
+    if (kind === 'other') return this.fileOfText(path, '', []);
     const decoded = decodeNote(bytes);
     const problems: Diagnostic[] = decoded.problem
       ? [
@@ -79,11 +89,11 @@ export class Workspace {
           },
         ]
       : [];
-    return this.setText(path, decoded.text, problems, decoded.hadBom);
+    return this.fileOfText(path, decoded.text, problems, decoded.hadBom);
   }
 
-  /** Adds or replaces a file from its text. */
-  setText(path: string, text: string, extraDiagnostics: Diagnostic[] = [], hadBom = false): WorkspaceFile {
+  /** A file parsed from its text, in no index yet. */
+  private fileOfText(path: string, text: string, extraDiagnostics: Diagnostic[], hadBom = false): WorkspaceFile {
     const kind = fileKindOf(path);
     let note: ParsedNote | null = null;
     let tasks: Task[] = [];
@@ -99,30 +109,37 @@ export class Workspace {
     }
     const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? [])];
     for (const task of tasks) if (mayHaveFieldDiagnostics(task)) diagnostics.push(...taskFieldDiagnostics(task));
-    const file: WorkspaceFile = { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
-    return this.register(file);
+    return { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
   }
 
   /**
    * Adds a markdown note from what a warm start kept of it (see fileSummary.ts) instead of
-   * parsing it: tasks, links, headings, tags, block ids and diagnostics are there at once; the
-   * text is read with `read` (and the list items parsed) only when something asks for them. The
-   * caller vouches that the file is unchanged (size and mtime, or hash); if the bytes read later
-   * turn out to differ after all, the file is replaced by a parse of what was read.
+   * parsing it: its tasks and its links' targets are there at once; the rest of the note is made
+   * from `loadOutline` when first read, and the text is read with `read` (and the list items
+   * parsed) only when something asks for them. The caller vouches that the file is unchanged
+   * (size and mtime, or hash); if the bytes read later turn out to differ after all, the file is
+   * replaced by a parse of what was read. An outline that turns out unusable is replaced by a
+   * parse of the bytes too.
    */
-  restore(path: string, summary: NoteSummary, read: () => Uint8Array | null): WorkspaceFile {
+  restore(path: string, summary: NoteSummary, loadOutline: () => NoteOutline | null, read: () => Uint8Array | null): WorkspaceFile {
     const tasks = tasksOfSummary(path, summary, this.settings);
-    // The loader keeps the version, not the summary (whose tuples would then outlive the restore).
     const version = summary.version;
+    const bytes = () => read() ?? new Uint8Array(0);
     const file: WorkspaceFile = restoredFile({
       path,
       summary,
       tasks,
+      loadOutline,
       loadText: () => {
-        const bytes = read();
-        const decoded = decodeNote(bytes ?? new Uint8Array(0));
-        if (contentHash(decoded.text) !== version && this.byPath.get(path) === file) this.setBytes(path, bytes ?? new Uint8Array(0));
+        const current = bytes();
+        const decoded = decodeNote(current);
+        if (contentHash(decoded.text) !== version && this.byPath.get(path) === file) this.setBytes(path, current);
         return decoded.text;
+      },
+      parse: () => {
+        const parsed = this.fileOfBytes(path, bytes());
+        if (parsed.version !== version && this.byPath.get(path) === file) this.register(parsed);
+        return parsed;
       },
     });
     return this.register(file);
@@ -140,14 +157,14 @@ export class Workspace {
   }
 
   /** What a warm start needs to restore a markdown note without parsing it, or null (not a note, or not storable). */
-  summary(path: string): NoteSummary | null {
+  storedNote(path: string): StoredNote | null {
     const file = this.byPath.get(path);
     if (!file || file.kind !== 'markdown' || !file.note) return null;
     // A restored note keeps no summary (it would double its memory): it reads its text, and is
     // replaced by a parse if those bytes are not the ones it was restored from.
     const text = file.text;
     const current = this.byPath.get(path)!;
-    return summarizeNote(path, text, current.version, current.note!, current.tasks, current.diagnostics);
+    return storedNoteOf(path, text, current.version, current.note!, current.tasks, current.diagnostics);
   }
 
   remove(path: string): void {

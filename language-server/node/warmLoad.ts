@@ -1,11 +1,10 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeNoteIndex, encodeNoteIndex, noteIndexFingerprint, summaryOfRow, type NoteIndexRow } from '../../core/store/noteIndexFile.js';
+import { decodeNoteIndex, encodeNoteIndex, noteIndexFingerprint, storedNoteOfRow, type NoteIndexRow, type StoredNoteJson } from '../../core/store/noteIndexFile.js';
 import { headerProblemOf } from '../../core/store/taskStore.js';
 import type { FileStat } from '../../core/store/vaultHistory.js';
 import type { TaskSettings } from '../../core/tasks/types.js';
 import { fileKindOf } from '../../core/workspace/fileKind.js';
-import type { NoteSummary } from '../../core/workspace/fileSummary.js';
 import { Workspace } from '../../core/workspace/workspace.js';
 import { fileByteStore } from './fileByteStore.js';
 import { addFromDisk } from './loadWorkspace.js';
@@ -60,8 +59,7 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
   if (rows.size === stats.size && [...stats.keys()].every(unchanged) && storeLooksSound(path.join(storeDir, storeFileName))) {
     for (const file of found) {
       const row = rows.get(file.path);
-      const summary = row ? summaryOfRow(row) : null;
-      if (!summary || !restore(workspace, file, summary)) addFromDisk(workspace, file);
+      if (!row || !restore(workspace, file, row)) addFromDisk(workspace, file);
     }
     return workspace;
   }
@@ -95,8 +93,7 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
       const stat = stats.get(file.path);
       const row = rows.get(file.path);
       const known = workspace.file(file.path) !== undefined;
-      const summary = !known && row !== undefined && unchanged(file.path) ? summaryOfRow(row) : null;
-      if (row !== undefined && summary && restore(workspace, file, summary)) {
+      if (!known && row !== undefined && unchanged(file.path) && restore(workspace, file, row)) {
         next.set(file.path, row);
         continue;
       }
@@ -104,7 +101,7 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
       const added = workspace.file(file.path);
       if (!stat || !added) continue;
       // A file too large to read is remembered by its stat alone (its summary would be of nothing).
-      next.set(file.path, { size: stat.size, mtime: stat.mtime, hash: added.version, summaryJson: stat.size > maxFileBytes ? null : JSON.stringify(workspace.summary(file.path)) });
+      next.set(file.path, { size: stat.size, mtime: stat.mtime, hash: added.version, stored: stat.size > maxFileBytes ? null : storedJson(workspace, file.path) });
     }
     // The store first: the note index may only ever say what the saved store has seen.
     await history.save();
@@ -118,15 +115,22 @@ export async function loadWithStore(root: string, settings: TaskSettings, storeD
   return workspace;
 }
 
-/** Restores one note from its stored summary; false when the summary is unusable (then it is parsed). */
-function restore(workspace: Workspace, file: FoundFile, summary: NoteSummary): boolean {
+/** Restores one note from its row; false when the row has no usable summary (then it is parsed). */
+function restore(workspace: Workspace, file: FoundFile, row: NoteIndexRow): boolean {
+  const stored = storedNoteOfRow(row);
+  if (!stored) return false;
   try {
-    workspace.restore(file.path, summary, () => readBytes(file.absolute));
+    workspace.restore(file.path, stored.summary, stored.outline, () => readBytes(file.absolute));
     return true;
   } catch {
     workspace.remove(file.path);
     return false;
   }
+}
+
+function storedJson(workspace: Workspace, path: string): StoredNoteJson | null {
+  const stored = workspace.storedNote(path);
+  return stored ? { summary: JSON.stringify(stored.summary), outline: JSON.stringify(stored.outline) } : null;
 }
 
 /** The store's header checks out (what a torn write leaves fails here); deeper damage shows when the store is next opened. */

@@ -1,30 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { decodeNoteIndex, encodeNoteIndex, summaryOfRow, type NoteIndexRow } from '../../../core/store/noteIndexFile.js';
+import { decodeNoteIndex, encodeNoteIndex, storedNoteOfRow, type NoteIndexRow, type StoredNoteJson } from '../../../core/store/noteIndexFile.js';
 import { defaultTaskSettings } from '../../../core/tasks/statuses.js';
 import { Workspace } from '../../../core/workspace/workspace.js';
 
-function summaryOf(text: string) {
+function storedOf(text: string) {
   const workspace = new Workspace(defaultTaskSettings());
   workspace.setText('a.md', text);
-  return workspace.summary('a.md');
+  return workspace.storedNote('a.md')!;
+}
+
+function json(stored: ReturnType<typeof storedOf>): StoredNoteJson {
+  return { summary: JSON.stringify(stored.summary), outline: JSON.stringify(stored.outline) };
+}
+
+/** The row's summary and its outline, as a restore reads them. */
+function readBack(row: NoteIndexRow) {
+  const stored = storedNoteOfRow(row);
+  return stored && { summary: stored.summary, outline: stored.outline() };
 }
 
 const encoder = new TextEncoder();
 
 describe('the note index file', () => {
   it('round-trips rows, summaries with emoji, tabs and newlines included, and rows without a summary', () => {
-    const summary = summaryOf('---\ntitle: "a\\tb\\nc"\n---\n# Plan\n- [ ] ship 📅 2026-01-01 [[b]]\n');
+    const stored = storedOf('---\ntitle: "a\\tb\\nc"\n---\n# Plan\n- [ ] ship 📅 2026-01-01 [[b]]\n');
     const rows = new Map<string, NoteIndexRow>([
-      ['a.md', { size: 10, mtime: 5, hash: summary!.version, summaryJson: JSON.stringify(summary) }],
-      ['odd\tname\n.md', { size: 2, mtime: 3, hash: 'h2', summaryJson: null }],
-      ['src/x.ts', { size: 1, mtime: 1, hash: 'h', summaryJson: null }],
+      ['a.md', { size: 10, mtime: 5, hash: stored.summary.version, stored: json(stored) }],
+      ['odd\tname\n.md', { size: 2, mtime: 3, hash: 'h2', stored: null }],
+      ['src/x.ts', { size: 1, mtime: 1, hash: 'h', stored: null }],
     ]);
     const back = decodeNoteIndex(encodeNoteIndex('f1', rows), 'f1')!;
     expect([...back.keys()]).toEqual(['a.md', 'odd\tname\n.md', 'src/x.ts']);
-    expect(back.get('a.md')).toMatchObject({ size: 10, mtime: 5, hash: summary!.version });
-    expect(summaryOfRow(back.get('a.md')!)).toEqual(JSON.parse(JSON.stringify(summary)));
-    expect(back.get('src/x.ts')).toEqual({ size: 1, mtime: 1, hash: 'h', summaryJson: null });
-    expect(summaryOfRow(back.get('src/x.ts')!)).toBeNull();
+    expect(back.get('a.md')).toMatchObject({ size: 10, mtime: 5, hash: stored.summary.version });
+    expect(readBack(back.get('a.md')!)).toEqual(JSON.parse(JSON.stringify(stored)));
+    expect(stored.summary.linkTargets).toEqual(['b']);
+    expect(back.get('src/x.ts')).toEqual({ size: 1, mtime: 1, hash: 'h', stored: null });
+    expect(storedNoteOfRow(back.get('src/x.ts')!)).toBeNull();
   });
 
   it('an empty index round-trips', () => {
@@ -32,9 +43,9 @@ describe('the note index file', () => {
   });
 
   it('counts as empty under another fingerprint, or when missing, cut short or not an index', () => {
-    const rows = new Map([
-      ['a.md', { size: 1, mtime: 1, hash: 'h', summaryJson: null }],
-      ['b.md', { size: 1, mtime: 1, hash: 'h', summaryJson: null }],
+    const rows = new Map<string, NoteIndexRow>([
+      ['a.md', { size: 1, mtime: 1, hash: 'h', stored: null }],
+      ['b.md', { size: 1, mtime: 1, hash: 'h', stored: null }],
     ]);
     const bytes = encodeNoteIndex('settings-A', rows);
     expect(decodeNoteIndex(bytes, 'settings-A')?.size).toBe(2);
@@ -48,22 +59,30 @@ describe('the note index file', () => {
     const text = new TextDecoder().decode(bytes);
     expect(decodeNoteIndex(encoder.encode(text.replace('["a.md",1,1,"h"]', '["a.md","1",1,"h"]')), 'settings-A')).toBeNull();
     expect(decodeNoteIndex(encoder.encode(text.replace('end\t2', 'end\t3')), 'settings-A')).toBeNull();
+    // A row that is neither a note's two parts nor null.
+    expect(decodeNoteIndex(encoder.encode(text.replace('"h"]\tnull', '"h"]\t{}')), 'settings-A')).toBeNull();
   });
 
-  it('a summary whose JSON does not parse reads as none', () => {
-    expect(summaryOfRow({ size: 1, mtime: 1, hash: 'h', summaryJson: '{"version":' })).toBeNull();
+  it('a summary that does not parse into one reads as none; an outline that does not, as an unusable outline', () => {
+    const good = json(storedOf('- [ ] a [[b]]\n'));
+    expect(storedNoteOfRow({ size: 1, mtime: 1, hash: 'h', stored: { ...good, summary: '{"version":' } })).toBeNull();
+    expect(storedNoteOfRow({ size: 1, mtime: 1, hash: 'h', stored: { ...good, summary: '{"version":"v","tasks":[],"linkTargets":[3]}' } })).toBeNull();
+    const badOutline = storedNoteOfRow({ size: 1, mtime: 1, hash: 'h', stored: { ...good, outline: '{"hadBom":false' } })!;
+    expect(badOutline.summary.linkTargets).toEqual(['b']);
+    expect(badOutline.outline()).toBeNull();
+    expect(storedNoteOfRow({ size: 1, mtime: 1, hash: 'h', stored: { ...good, outline: '{"hadBom":false}' } })!.outline()).toBeNull();
   });
 });
 
 describe('the note index file is ASCII', () => {
   it('escapes every other character, in paths, summaries and the fingerprint, and reads them back', () => {
-    const summary = summaryOf('# Plän 🚀\n- [ ] ship 📅 2026-01-01 [[Café]] \uD800 lone\n');
-    const rows = new Map<string, NoteIndexRow>([['Notizen/Café ☕.md', { size: 10, mtime: 5, hash: summary!.version, summaryJson: JSON.stringify(summary) }]]);
+    const stored = storedOf('# Plän 🚀\n- [ ] ship 📅 2026-01-01 [[Café]] \uD800 lone\n');
+    const rows = new Map<string, NoteIndexRow>([['Notizen/Café ☕.md', { size: 10, mtime: 5, hash: stored.summary.version, stored: json(stored) }]]);
     const bytes = encodeNoteIndex('settings ✅', rows);
     expect(bytes.every((b) => b < 0x80)).toBe(true);
     const back = decodeNoteIndex(bytes, 'settings ✅')!;
     expect([...back.keys()]).toEqual(['Notizen/Café ☕.md']);
-    expect(summaryOfRow(back.get('Notizen/Café ☕.md')!)).toEqual(JSON.parse(JSON.stringify(summary)));
+    expect(readBack(back.get('Notizen/Café ☕.md')!)).toEqual(JSON.parse(JSON.stringify(stored)));
     expect(decodeNoteIndex(bytes, 'settings ☑')).toBeNull();
   });
 });
