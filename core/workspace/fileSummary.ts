@@ -4,14 +4,13 @@ import type { RelationName } from '../graph/types.js';
 import { linksOfFile } from '../links/fileLinks.js';
 import type { Range } from '../../shared-types/index.js';
 import type { BlockId, Frontmatter, Heading, Link, LinkKind, ParsedNote, Tag } from '../markdown/types.js';
-import { taskFromLine } from '../tasks/extractTasks.js';
+import { taskOfTuple, taskTuple, type TaskTuple } from '../tasks/taskTuple.js';
 import type { Task, TaskSettings } from '../tasks/types.js';
 
 /**
  * What a warm start restores of one markdown note instead of parsing it, in two parts kept as
  * two JSON texts. The summary is what every start needs, parsed as the note is restored: the
- * tasks (kept as their line plus heading and indentation parent, and read again with
- * `taskFromLine`) and the targets of the links the link index resolves. The outline is everything else the graph,
+ * tasks (as tuples: core/tasks/taskTuple.ts) and the targets of the links the link index resolves. The outline is everything else the graph,
  * the diagnostics and editor features read (frontmatter, headings, block ids, tags, the links
  * themselves with their ranges, diagnostics, relations): parsed only when something first reads
  * the restored note (restoredFile.ts), since building it for every note was half of a warm
@@ -21,7 +20,7 @@ import type { Task, TaskSettings } from '../tasks/types.js';
  * Bump `summaryFormat` whenever parsing changes what any of these fields hold: a store written
  * by another format is ignored (every note is parsed again), never read.
  */
-export const summaryFormat = 3;
+export const summaryFormat = 4;
 
 // A range is spread into its tuple as start line, start character, end line, end character:
 // one array per item, not two, is less to parse and less for the collector at a warm start.
@@ -38,8 +37,7 @@ type LinkTuple = [LinkKind, string, string | null, string | null, string, 0 | 1,
 /** What every restore needs at once. */
 export interface NoteSummary {
   version: string;
-  /** [line, lineText, heading, indentParentLine] per task. */
-  tasks: [number, string, string | null, number | null][];
+  tasks: TaskTuple[];
   /** The targets of linksOfFile's links, in order (frontmatter links, then the body's non-external ones). */
   linkTargets: string[];
 }
@@ -91,7 +89,7 @@ export function storedNoteOf(path: string, text: string, version: string, note: 
   return {
     summary: {
       version,
-      tasks: tasks.map((t) => [t.line, t.lineText, t.heading, t.indentParentLine]),
+      tasks: tasks.map(taskTuple),
       linkTargets: links.map((l) => l.target),
     },
     outline: {
@@ -163,15 +161,7 @@ function linkOfTuple(t: LinkTuple): Link {
 
 /** The tasks of a summary, as tasksFromNote made them. */
 export function tasksOfSummary(path: string, summary: Pick<NoteSummary, 'tasks'>, settings: TaskSettings): Task[] {
-  const tasks: Task[] = [];
-  for (const [line, lineText, heading, indentParentLine] of summary.tasks) {
-    const task = taskFromLine(path, line, lineText, settings);
-    if (!task) continue;
-    task.heading = heading;
-    task.indentParentLine = indentParentLine;
-    tasks.push(task);
-  }
-  return tasks;
+  return summary.tasks.map((tuple) => taskOfTuple(path, tuple, settings));
 }
 
 /** relationsOfNote's answer for a restored note, given the links it was asked about (linksOfFile's, in order). */

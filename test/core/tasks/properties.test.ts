@@ -6,6 +6,8 @@ import { parseTaskBody } from '../../../core/tasks/fields.js';
 import { noteLines } from '../../../core/tasks/noteText.js';
 import { defaultTaskSettings, statusFor } from '../../../core/tasks/statuses.js';
 import { bodyColumn, parseTaskLine, serializeTaskLine } from '../../../core/tasks/taskLine.js';
+import { fieldKeys, taskOfTuple, taskTuple, type TaskTuple } from '../../../core/tasks/taskTuple.js';
+import { dataviewKey } from '../../../core/tasks/fields.js';
 import type { FieldKey } from '../../../core/tasks/types.js';
 import { ctx } from './helpers.js';
 
@@ -26,9 +28,9 @@ const fragment = fc.oneof(
   word,
   fc.tuple(emoji, fc.constantFrom('', ' ', '   '), date).map(([e, s, d]) => `${e}${s}${d}`),
   fc.constantFrom('🔺', '⏫', '🔼', '🔽', '⏬', '⏫\uFE0F'),
-  fc.constantFrom('🔁 every day', '🔁 every week on Monday when done', '🔁 every month on the last Friday', '🔁 nonsense', '🏁 delete', '🏁 keep', '🏁 what'),
+  fc.constantFrom('🔁 every day', '🔁 every week on Monday when done', '🔁 every month on the last Friday', '🔁 nonsense', '🏁 delete', '🏁 keep', '🏁 Delete', '🏁 KEEP', '🏁 what'),
   fc.constantFrom('🆔 abc', '🆔 a_1-2', '⛔ a,b', '⛔ x , y', '🆔', '⛔'),
-  fc.tuple(fc.constantFrom('[', '('), fc.constantFrom('due', 'scheduled', 'start', 'created', 'completion', 'cancelled', 'priority', 'repeat', 'onCompletion', 'id', 'dependsOn', 'role', 'parent', 'foo'), fc.oneof(date, word, fc.constantFrom('high', 'every day', 'a,b')))
+  fc.tuple(fc.constantFrom('[', '('), fc.constantFrom('due', 'scheduled', 'start', 'created', 'completion', 'cancelled', 'priority', 'repeat', 'onCompletion', 'id', 'dependsOn', 'role', 'parent', 'foo'), fc.oneof(date, word, fc.constantFrom('high', 'High', 'every day', 'a,b', 'Keep')))
     .map(([o, k, v]) => `${o}${k}:: ${v}${o === '[' ? ']' : ')'}`),
   fc.constantFrom('#tag', '#a/b', '#task', '`code 📅 2024-01-01`', '[[link]]', '^blk'),
 );
@@ -46,6 +48,10 @@ const taskLine = fc
 const anyLine = fc.oneof(taskLine, fc.string({ maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, '')), fc.constantFrom('', '# Heading', '- plain', '> quote'));
 
 describe('random task lines', () => {
+  test('the stored tuple names every field key', () => {
+    expect([...fieldKeys].sort()).toEqual(Object.keys(dataviewKey).sort());
+  });
+
   test('parse never throws and round-trips', () => {
     fc.assert(
       fc.property(fc.oneof(taskLine, fc.string()), (line) => {
@@ -54,6 +60,20 @@ describe('random task lines', () => {
         expect(serializeTaskLine(parts)).toBe(line);
         const b = parseTaskBody(line, bodyColumn(parts));
         for (const f of b.fields) expect(line.slice(f.valueStart, f.valueEnd)).toBe(f.value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a task read back from its stored tuple is the task read from its line', () => {
+    fc.assert(
+      fc.property(taskLine, fc.nat(5000), fc.option(fc.string({ maxLength: 8 })), fc.option(fc.nat(5000)), (line, at, heading, parent) => {
+        const task = taskFromLine('n/a.md', at, line, settings);
+        if (!task) return;
+        task.heading = heading;
+        task.indentParentLine = parent;
+        const stored = JSON.parse(JSON.stringify(taskTuple(task))) as TaskTuple;
+        expect(taskOfTuple('n/a.md', stored, settings)).toEqual(task);
       }),
       { numRuns: 3000 },
     );
