@@ -14,6 +14,7 @@ import type { Task, TaskIndex, TaskSettings } from '../tasks/types.js';
 import { contentHash } from '../text/hash.js';
 import { codeTasksFromText } from './codeTasks.js';
 import { storedNoteOf, tasksOfSummary, type NoteOutline, type NoteSummary, type StoredNote } from './fileSummary.js';
+import { lazyVersion } from './lazyVersion.js';
 import { restoredFile } from './restoredFile.js';
 import { fileKindOf, type FileKind } from './fileKind.js';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics.js';
@@ -109,7 +110,7 @@ export class Workspace {
     }
     const diagnostics = [...extraDiagnostics, ...(note?.diagnostics ?? [])];
     for (const task of tasks) if (mayHaveFieldDiagnostics(task)) diagnostics.push(...taskFieldDiagnostics(task));
-    return { path, kind, text, version: contentHash(text), note, tasks, diagnostics };
+    return lazyVersion({ path, kind, text, note, tasks, diagnostics });
   }
 
   /**

@@ -94,8 +94,12 @@ export function readWorkspaceFile(file: FoundFile): ReadResult {
   return 'bytes' in read ? { file, bytes: read.bytes } : { file, tooLarge: read.tooLarge };
 }
 
-/** Most notes fit: read into this first, so they need no fstat (whose Stats and Dates cost more than the read). */
-const scratch = Buffer.allocUnsafeSlow(64 * 1024);
+/**
+ * Most notes fit: read into this first, so they need no fstat (whose Stats and Dates cost more
+ * than the read). A plain Uint8Array, not a Buffer: slicing a Buffer makes each copy through
+ * Buffer's constructor (~15 ms of a cold start at 13k notes).
+ */
+const scratch = new Uint8Array(64 * 1024);
 
 /**
  * The bytes of a file, or its size when that is more than `maxFileBytes`: open, read, close for
@@ -108,7 +112,7 @@ export function readCapped(absolute: string): { bytes: Uint8Array } | { tooLarge
   try {
     const first = readSync(fd, scratch, 0, scratch.length, 0);
     // A short read of a regular file is its end.
-    if (first < scratch.length) return { bytes: Uint8Array.prototype.slice.call(scratch, 0, first) };
+    if (first < scratch.length) return { bytes: scratch.slice(0, first) };
     const size = fstatSync(fd).size;
     if (size > maxFileBytes) return { tooLarge: size };
     const bytes = Buffer.allocUnsafe(size);
