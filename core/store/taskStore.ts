@@ -1,6 +1,7 @@
 import { eventProblem } from '../history/eventLog.js';
 import type { HistoryEvent, TaskSnapshot } from '../history/types.js';
 import { migrate, schemaVersion, versionOf } from './schema.js';
+import { snapshotOfRow, taskRowColumns, taskRowValues } from './storedSnapshot.js';
 import type { ByteStore, SqlDatabase, SqlEngine, SqlStatement, SqlValue } from './sqlTypes.js';
 
 export interface FileRecord {
@@ -169,18 +170,7 @@ export class TaskStore {
   putFile(record: FileRecord, tasks: readonly TaskSnapshot[]): void {
     this.runPrepared('INSERT OR REPLACE INTO files (path, size, mtime, hash) VALUES (?, ?, ?, ?)', [record.path, record.size, record.mtime, record.hash]);
     this.runPrepared('DELETE FROM tasks WHERE path = ?', [record.path]);
-    for (const t of tasks) {
-      this.runPrepared('INSERT INTO tasks (path, line, uid, id, symbol, state, description, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        record.path,
-        t.line,
-        t.uid ?? '',
-        t.fields.id || null,
-        t.symbol,
-        t.state,
-        t.fields.description,
-        JSON.stringify({ ...t, path: record.path }),
-      ]);
-    }
+    for (const t of tasks) this.runPrepared(`INSERT INTO tasks (${taskRowColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, taskRowValues(record.path, t));
   }
 
   /** Only the size and mtime changed (same content). */
@@ -194,18 +184,18 @@ export class TaskStore {
   }
 
   tasksOf(path: string): TaskSnapshot[] {
-    return this.rows('SELECT snapshot FROM tasks WHERE path = ? ORDER BY line', [path]).map((r) => JSON.parse(String(r[0])) as TaskSnapshot);
+    return this.rows(`SELECT ${taskRowColumns} FROM tasks WHERE path = ? ORDER BY line`, [path]).map(snapshotOfRow);
   }
 
   /** The task at `path:line` (one-based), as the store last saw it. */
   taskAt(key: string): TaskSnapshot | undefined {
     const colon = key.lastIndexOf(':');
-    const row = this.rows('SELECT snapshot FROM tasks WHERE path = ? AND line = ?', [key.slice(0, colon), Number(key.slice(colon + 1)) - 1])[0];
-    return row ? (JSON.parse(String(row[0])) as TaskSnapshot) : undefined;
+    const row = this.rows(`SELECT ${taskRowColumns} FROM tasks WHERE path = ? AND line = ?`, [key.slice(0, colon), Number(key.slice(colon + 1)) - 1])[0];
+    return row ? snapshotOfRow(row) : undefined;
   }
 
   tasksWithId(id: string): TaskSnapshot[] {
-    return this.rows('SELECT snapshot FROM tasks WHERE id = ? ORDER BY path, line', [id]).map((r) => JSON.parse(String(r[0])) as TaskSnapshot);
+    return this.rows(`SELECT ${taskRowColumns} FROM tasks WHERE id = ? ORDER BY path, line`, [id]).map(snapshotOfRow);
   }
 
   taskCount(): number {
