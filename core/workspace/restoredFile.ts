@@ -150,8 +150,3 @@ export function restoredFile({ path, summary, tasks, loadOutline, loadText, pars
   Object.defineProperties(file, accessors);
   return file as typeof file & { text: string; note: ParsedNote; diagnostics: Diagnostic[]; knownLinks: Link[] };
 }
-
-/** Whether a restored file's note has been made (from its outline or a parse); true for any other file. */
-export function isNoteOpened(file: object): boolean {
-  return !(slot in file) || (file as Restored)[slot].opened !== null;
-}

@@ -68,6 +68,27 @@ describe('loadWorkspace with a store (warm start)', () => {
     }
   });
 
+  it('parses a note whose stored tasks are damaged, and one whose stored outline is, and answers as a plain load', async () => {
+    const { root, store } = copyOfSample();
+    const plain = await loadWorkspace(root);
+    await loadWorkspace(root, { store });
+    const index = path.join(store, 'notes.json');
+    const lines = readFileSync(index, 'utf8').split('\n');
+    const withTasks = lines.findIndex((l) => l.split('\t').length === 3 && l.includes('"tasks":[['));
+    const other = lines.findIndex((l, i) => i !== withTasks && l.split('\t').length === 3);
+    const [head, summary] = lines[withTasks]!.split('\t');
+    lines[withTasks] = [head, summary!.replace(/"tasks":\[\[/, '"tasks":[["not a tuple"],['), '{}'].join('\t');
+    const [otherHead, otherSummary] = lines[other]!.split('\t');
+    lines[other] = [otherHead, otherSummary, '{"hadBom":false'].join('\t');
+    writeFileSync(index, lines.join('\n'));
+    const damagedPath = (JSON.parse(head!) as [string])[0];
+    const warm = await loadWorkspace(root, { store });
+    // The note whose tasks do not read is parsed; the one with a bad outline is restored, and parses itself when read.
+    expect(restoredPaths(warm)).toEqual(markdownPaths(warm).filter((p) => p !== damagedPath));
+    expect(answers(warm)).toEqual(answers(plain));
+    expect(warm.file((JSON.parse(otherHead!) as [string])[0])!.note).toEqual(plain.file((JSON.parse(otherHead!) as [string])[0])!.note);
+  });
+
   it('"auto" uses <dir>/.scriptorium only when a store is already there', async () => {
     const { root, store } = copyOfSample();
     await loadWorkspace(root, { store: 'auto' });
