@@ -110,7 +110,10 @@ export class LinkIndex {
     const source = this.sources.get(path);
     if (!source) return [];
     const links = this.linksOf(path, source);
-    const attached = this.sources.get(path)!;
+    const attached = this.sources.get(path);
+    if (!attached) return [];
+    // Making the links replaced the file (its bytes were not the stored ones): answer for the new one.
+    if (attached !== source && attached.links !== links) return this.outgoing(path);
     return links.map((link, i) => ({ link, target: attached.targets[i]! }));
   }
 
@@ -177,6 +180,7 @@ export class LinkIndex {
   private linksOf(path: string, source: Source): Link[] {
     if (Array.isArray(source.links)) return source.links;
     const links = linksOfFile(source.links) ?? [];
+    if (this.sources.get(path) !== source) return links;
     if (links.length === source.written.length && links.every((l, i) => l.target === source.written[i])) source.links = links;
     else {
       this.detach(path);

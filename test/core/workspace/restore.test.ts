@@ -113,6 +113,20 @@ describe('a workspace restored from note summaries', () => {
     expect(reads).toEqual(['n.md']);
   });
 
+  it('answers for the bytes on disk when an unusable outline makes it read a note that changed', () => {
+    const parsed = new Workspace(defaultTaskSettings());
+    parsed.setText('n.md', '- [ ] ship [[Spec]]\n');
+    const now = 'see [[Other]] and [[Spec]]\n';
+    const restored = new Workspace(defaultTaskSettings());
+    restored.setText('Spec.md', '');
+    restored.restore('n.md', parsed.storedNote('n.md')!.summary, () => null, () => encoder.encode(now));
+    const links = restored.linkIndex();
+    expect(links.outgoing('n.md').map((o) => [o.link.target, o.target])).toEqual([['Other', null], ['Spec', 'Spec.md']]);
+    expect(links.unresolvedOf('n.md')).toEqual(new Map([['Other', 1]]));
+    expect(restored.file('n.md')!.text).toBe(now);
+    expect(restored.taskIndex().tasks).toEqual([]);
+  });
+
   it('parses the note when its outline disagrees with its summary', () => {
     const text = '- [ ] ship [[Spec]]\nsee [[Other]]\n';
     const { parsed, restored } = restoredFrom(text, (s) => ({ summary: s.summary, outline: { ...s.outline, links: s.outline.links.slice(1) } }), { 'Spec.md': '' });
