@@ -21,6 +21,8 @@ export type TaskTuple = [number, string, string | null, number | null, number, n
 export const fieldKeys: readonly FieldKey[] = ['due', 'scheduled', 'start', 'created', 'done', 'cancelled', 'priority', 'recurrence', 'onCompletion', 'id', 'dependsOn', 'role', 'parent'];
 const fieldIndex = new Map(fieldKeys.map((key, i) => [key, i]));
 const none: never[] = [];
+/** No date: assembleTask gives every such task its one shared record. */
+const noDates: Task['dates'] = Object.freeze({ due: null, scheduled: null, start: null, created: null, done: null, cancelled: null });
 
 /** The tuple of a markdown task (code tasks are never stored: their files are read at each start). */
 export function taskTuple(task: Task): TaskTuple {
@@ -35,10 +37,17 @@ export function taskTuple(task: Task): TaskTuple {
 
 /** The task a tuple describes, as taskFromLine made it (it throws on a tuple not of this shape). */
 export function taskOfTuple(path: string, tuple: TaskTuple, settings: TaskSettings): Task {
-  const [line, lineText, heading, indentParentLine, markerStart, markerEnd, symbol, bodyStart, description, flat, invalid, tags, blockId] = tuple;
+  // Indexed, not destructured: this runs for every stored task of a start, mostly before V8 has
+  // optimised it, and unoptimised array destructuring steps an iterator.
+  const lineText = tuple[1];
+  const flat = tuple[9];
+  const invalid = tuple[10];
+  const tags = tuple[11];
   if (typeof lineText !== 'string' || !Array.isArray(flat) || !Array.isArray(invalid) || !Array.isArray(tags)) throw new Error('not a task tuple');
+  const markerStart = tuple[4];
+  const symbol = tuple[6];
   const fields: FieldOccurrence[] = [];
-  const dates: Task['dates'] = { due: null, scheduled: null, start: null, created: null, done: null, cancelled: null };
+  let dates: Task['dates'] = noDates;
   let priority: Task['priority'] = 'normal';
   let recurrence: string | null = null;
   let onCompletion: string | null = null;
@@ -82,22 +91,23 @@ export function taskOfTuple(path: string, tuple: TaskTuple, settings: TaskSettin
         parentId = value;
         break;
       default:
+        if (dates === noDates) dates = { due: null, scheduled: null, start: null, created: null, done: null, cancelled: null };
         dates[key] = value;
     }
   }
   const place = {
     path,
-    line,
+    line: tuple[0],
     source: 'markdown' as const,
     lineText,
     prefix: lineText.slice(0, markerStart),
-    marker: lineText.slice(markerStart, markerEnd),
+    marker: lineText.slice(markerStart, tuple[5]),
     symbol,
     status: statusFor(symbol, settings),
-    bodyStart,
-    heading,
-    indentParentLine,
+    bodyStart: tuple[7],
+    heading: tuple[2],
+    indentParentLine: tuple[3],
   };
-  const body = { description, dates, invalid, priority, recurrence, onCompletion, id, dependsOn, tags, role, parentId, blockId, fields, duplicates: none, blockIdRange: null };
+  const body = { description: tuple[8], dates, invalid, priority, recurrence, onCompletion, id, dependsOn, tags, role, parentId, blockId: tuple[12], fields, duplicates: none, blockIdRange: null };
   return assembleTask(place, body);
 }
