@@ -100,39 +100,21 @@ function sameTargets(links: readonly Link[], targets: readonly string[]): boolea
   return links.length === targets.length && links.every((l, i) => l.target === targets[i]);
 }
 
-// One getter and setter per field for every restored file, so every one shares one hidden class.
-const accessors: PropertyDescriptorMap = {
-  note: {
-    get(this: Restored) {
-      return opened(this).note;
+/** An accessor for one of the fields made on first read; one getter and setter per field for every restored file, so every one shares one hidden class. */
+function openedField<K extends keyof Opened>(key: K): PropertyDescriptor {
+  return {
+    get(this: Restored): Opened[K] {
+      return opened(this)[key];
     },
-    set(this: Restored, note: ParsedNote) {
-      opened(this).note = note;
-    },
-    enumerable: true,
-    configurable: true,
-  },
-  diagnostics: {
-    get(this: Restored) {
-      return opened(this).diagnostics;
-    },
-    set(this: Restored, diagnostics: Diagnostic[]) {
-      opened(this).diagnostics = diagnostics;
+    set(this: Restored, value: Opened[K]) {
+      opened(this)[key] = value;
     },
     enumerable: true,
     configurable: true,
-  },
-  knownLinks: {
-    get(this: Restored) {
-      return opened(this).knownLinks;
-    },
-    set(this: Restored, links: Link[]) {
-      opened(this).knownLinks = links;
-    },
-    enumerable: true,
-    configurable: true,
-  },
-};
+  };
+}
+
+const accessors: PropertyDescriptorMap = { note: openedField('note'), diagnostics: openedField('diagnostics'), knownLinks: openedField('knownLinks') };
 
 /** A WorkspaceFile-shaped object for a restored note, plus what the link index takes as it is. */
 export function restoredFile({ path, summary, tasks, loadOutline, loadText, parse }: RestoredFileParts) {
