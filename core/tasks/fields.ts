@@ -52,8 +52,8 @@ export function assembleTask(place: TaskPlace, body: ParsedTaskBody): Task {
 // no tag and no date: one shared frozen empty list and one dateless record instead of ~4 objects
 // per task, and lists cut to their length (an array grown by push keeps ~17 slots). Frozen, so a
 // reader that tried to change a task in place would fail loudly; none does (tasks change by edits).
-const none: never[] = Object.freeze([]) as unknown as never[];
-const noDates: Task['dates'] = Object.freeze({ due: null, scheduled: null, start: null, created: null, done: null, cancelled: null });
+export const none: never[] = Object.freeze([]) as unknown as never[];
+export const noDates: Task['dates'] = Object.freeze({ due: null, scheduled: null, start: null, created: null, done: null, cancelled: null });
 
 function compact<T>(list: T[]): T[] {
   return list.length === 0 ? none : list.slice();

@@ -5,7 +5,7 @@
 // holds follows from the tuple: prefix, marker and field values are slices of the line, the
 // dates and the single-valued fields are the first occurrence of their key, the status is the
 // symbol's under the settings the store was written with (they are part of its fingerprint).
-import { assembleTask, priorityOf, splitIds } from './fields.js';
+import { assembleTask, noDates, none, priorityOf, splitIds } from './fields.js';
 import { statusFor } from './statuses.js';
 import type { FieldKey, FieldOccurrence, Task, TaskSettings } from './types.js';
 
@@ -20,9 +20,6 @@ export type TaskTuple = [number, string, string | null, number | null, number, n
 /** Stored by position: reordering them changes what stores mean (bump summaryFormat in fileSummary.ts). */
 export const fieldKeys: readonly FieldKey[] = ['due', 'scheduled', 'start', 'created', 'done', 'cancelled', 'priority', 'recurrence', 'onCompletion', 'id', 'dependsOn', 'role', 'parent'];
 const fieldIndex = new Map(fieldKeys.map((key, i) => [key, i]));
-const none: never[] = [];
-/** No date: assembleTask gives every such task its one shared record. */
-const noDates: Task['dates'] = Object.freeze({ due: null, scheduled: null, start: null, created: null, done: null, cancelled: null });
 
 /** The tuple of a markdown task (code tasks are never stored: their files are read at each start). */
 export function taskTuple(task: Task): TaskTuple {

@@ -10,12 +10,12 @@ import type { Task, TaskSettings } from '../tasks/types.js';
 /**
  * What a warm start restores of one markdown note instead of parsing it, in two parts kept as
  * two JSON texts. The summary is what every start needs, parsed as the note is restored: the
- * tasks (as tuples: core/tasks/taskTuple.ts) and the targets of the links the link index resolves. The outline is everything else the graph,
- * the diagnostics and editor features read (frontmatter, headings, block ids, tags, the links
- * themselves with their ranges, diagnostics, relations): parsed only when something first reads
- * the restored note (restoredFile.ts), since building it for every note was half of a warm
- * start. Not kept: the text, the lines and the list items — a restored note parses itself in
- * full when something asks for those.
+ * tasks (as tuples: core/tasks/taskTuple.ts) and the targets of the links the link index
+ * resolves. The outline is everything else the graph, the diagnostics and editor features read
+ * (frontmatter, headings, block ids, tags, the links themselves with their ranges, diagnostics,
+ * relations): parsed only when something first reads the restored note (restoredFile.ts), since
+ * building it for every note was half of a warm start. Not kept: the text, the lines and the
+ * list items — a restored note parses itself in full when something asks for those.
  *
  * Bump `summaryFormat` whenever parsing changes what any of these fields hold: a store written
  * by another format is ignored (every note is parsed again), never read.

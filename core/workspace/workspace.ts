@@ -125,20 +125,20 @@ export class Workspace {
   restore(path: string, summary: NoteSummary, loadOutline: () => NoteOutline | null, read: () => Uint8Array | null): WorkspaceFile {
     const tasks = tasksOfSummary(path, summary, this.settings);
     const version = summary.version;
-    const bytes = () => read() ?? new Uint8Array(0);
+    const currentBytes = () => read() ?? new Uint8Array(0);
     const file: WorkspaceFile = restoredFile({
       path,
       summary,
       tasks,
       loadOutline,
       loadText: () => {
-        const current = bytes();
+        const current = currentBytes();
         const decoded = decodeNote(current);
         if (contentHash(decoded.text) !== version && this.byPath.get(path) === file) this.setBytes(path, current);
         return decoded.text;
       },
       parse: () => {
-        const parsed = this.fileOfBytes(path, bytes());
+        const parsed = this.fileOfBytes(path, currentBytes());
         if (parsed.version !== version && this.byPath.get(path) === file) this.register(parsed);
         return parsed;
       },
