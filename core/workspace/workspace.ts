@@ -124,6 +124,7 @@ export class Workspace {
    */
   restore(path: string, summary: NoteSummary, loadOutline: () => NoteOutline | null, read: () => Uint8Array | null): WorkspaceFile {
     const tasks = tasksOfSummary(path, summary, this.settings);
+    // The closures below keep the version, not the summary (whose task tuples would then outlive the restore).
     const version = summary.version;
     const currentBytes = () => read() ?? new Uint8Array(0);
     const file: WorkspaceFile = restoredFile({
